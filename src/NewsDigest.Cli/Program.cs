@@ -1,0 +1,16 @@
+using System.CommandLine;
+using NewsDigest.Cli.Commands;
+
+var root = new RootCommand("newsdigest: normalize, ingest and digest news documents from the command line.")
+{
+    NormalizeCommand.Create(),
+    EvalCommand.Create(),
+    IngestCommand.Create(),
+    ReconcileCommand.Create(),
+    DocumentsCommand.Create(),
+    DigestCommand.Create(),
+    SummaryCommand.Create(),
+    BenchCommand.Create(),
+};
+
+return await root.Parse(args).InvokeAsync();
