@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Globalization;
+using NewsDigest.Cli.Evaluation;
 
 namespace NewsDigest.Cli.Commands;
 
@@ -6,12 +8,151 @@ internal static class EvalCommand
 {
     public static Command Create()
     {
-        var command = new Command("eval", "Score HTML extraction on the readability test pages against SmartReader.");
-        command.SetAction(_ =>
+        var corpusOption = new Option<DirectoryInfo?>("--corpus")
         {
-            Console.Error.WriteLine("eval: not available yet.");
-            return 1;
-        });
+            Description = "Folder of test pages (<case>/source.html, expected.html, expected-metadata.json). "
+                + "Default: ../shared/corpora/readability-test-pages beside the repository.",
+        };
+        var worstOption = new Option<int>("--worst")
+        {
+            Description = "How many of our worst pages to list.",
+            DefaultValueFactory = _ => 10,
+        };
+        var roundsOption = new Option<int>("--rounds")
+        {
+            Description = "Timed passes over the corpus for each extractor.",
+            DefaultValueFactory = _ => 1,
+        };
+        var missesOption = new Option<bool>("--misses")
+        {
+            Description = "Also list the metadata fields we got wrong, page by page.",
+        };
+        var dumpOption = new Option<DirectoryInfo?>("--dump")
+        {
+            Description = "Write each page's extracted and expected text to this folder, for comparing by hand.",
+        };
+        var explainOption = new Option<string?>("--explain")
+        {
+            Description = "Print how extraction saw this one page (candidates, gathered blocks, removed blocks) and stop.",
+        };
+        var command = new Command("eval", "Score HTML extraction on the readability test pages against SmartReader.")
+        {
+            corpusOption,
+            worstOption,
+            roundsOption,
+            missesOption,
+            dumpOption,
+            explainOption,
+        };
+        command.SetAction(parseResult => Run(
+            parseResult.GetValue(corpusOption),
+            parseResult.GetValue(worstOption),
+            Math.Max(1, parseResult.GetValue(roundsOption)),
+            parseResult.GetValue(missesOption),
+            parseResult.GetValue(dumpOption)?.FullName,
+            parseResult.GetValue(explainOption)));
         return command;
+    }
+
+    private static int Run(DirectoryInfo? corpusOption, int worst, int rounds, bool misses, string? dump, string? explain)
+    {
+        var corpus = corpusOption?.FullName ?? DefaultCorpus();
+        if (corpus is null || !Directory.Exists(corpus))
+        {
+            Console.WriteLine($"eval: skipped, corpus folder not found ({corpus ?? "no FunctionsApp.sln above the current directory"}).");
+            return 0;
+        }
+
+        var pages = CorpusPage.LoadAll(corpus);
+        if (explain is not null)
+        {
+            var page = pages.FirstOrDefault(p => p.Name == explain);
+            if (page is null)
+            {
+                Console.Error.WriteLine($"eval: no page named {explain}.");
+                return 1;
+            }
+
+            ExtractionExplainer.Explain(page, Console.Out);
+            return 0;
+        }
+
+        Console.WriteLine($"Corpus: {corpus} ({pages.Count} pages, {pages.Count(p => p.ExpectedText is not null)} with expected.html, "
+            + $"{pages.Sum(p => (long)p.ByteCount) / 1_000_000.0:F1} MB)".ToString(CultureInfo.InvariantCulture));
+        var evaluation = new ExtractionEvaluation(pages);
+        var ours = evaluation.Score(smartReader: false, dump);
+        var theirs = evaluation.Score(smartReader: true, dump);
+        var ourSpeed = evaluation.Time(smartReader: false, rounds);
+        var theirSpeed = evaluation.Time(smartReader: true, rounds);
+
+        Console.WriteLine();
+        Console.WriteLine($"{"",-22}{"NewsDigest",16}{"SmartReader",16}");
+        Row("body precision", Fraction(ours.Precision), Fraction(theirs.Precision));
+        Row("body recall", Fraction(ours.Recall), Fraction(theirs.Recall));
+        Row("body F1", Fraction(ours.F1), Fraction(theirs.F1));
+        Row("body F1, no captions", Fraction(ours.BodyOnlyF1), Fraction(theirs.BodyOnlyF1));
+        foreach (var field in new[] { "title", "byline", "byline (lenient)", "published", "language", "site name", "excerpt" })
+        {
+            var a = ours.Field(field);
+            var b = theirs.Field(field);
+            Row(field, Share(a), Share(b));
+        }
+
+        Row("pages/s", Number(ourSpeed.PagesPerSecond), Number(theirSpeed.PagesPerSecond));
+        Row("MB/s", Number(ourSpeed.MegabytesPerSecond), Number(theirSpeed.MegabytesPerSecond));
+        Row("slowest page (ms)", Number(ourSpeed.Slowest.TotalMilliseconds), Number(theirSpeed.Slowest.TotalMilliseconds));
+        Row("pages that threw", (ours.Failures + ourSpeed.Failures).ToString(CultureInfo.InvariantCulture), (theirs.Failures + theirSpeed.Failures).ToString(CultureInfo.InvariantCulture));
+        Console.WriteLine();
+        Console.WriteLine($"Speed: NewsDigest {ourSpeed}; SmartReader {theirSpeed}; ratio {ourSpeed.PagesPerSecond / theirSpeed.PagesPerSecond:F2}x");
+
+        Console.WriteLine();
+        Console.WriteLine($"Our {worst} worst pages (body):");
+        Console.WriteLine($"  {"page",-40}{"P",8}{"R",8}{"F1",8}{"SmartReader F1",16}");
+        var theirByPage = theirs.Pages.ToDictionary(p => p.Name, StringComparer.Ordinal);
+        foreach (var page in ours.Pages.OrderBy(p => p.F1).Take(worst))
+        {
+            var other = theirByPage.TryGetValue(page.Name, out var t) ? Fraction(t.F1) : "-";
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {page.Name,-40}{page.Precision,8:F3}{page.Recall,8:F3}{page.F1,8:F3}{other,16}"));
+        }
+
+        if (misses)
+        {
+            foreach (var field in new[] { "title", "byline", "published", "language", "site name", "excerpt" })
+            {
+                Console.WriteLine();
+                Console.WriteLine($"Missed {field}:");
+                foreach (var (page, expected, actual) in ours.Field(field).Missed)
+                {
+                    Console.WriteLine($"  {page}: expected «{ExtractionScorecard.Collapse(expected)}» got «{(actual is null ? "null" : ExtractionScorecard.Collapse(actual))}»");
+                }
+            }
+        }
+
+        return 0;
+    }
+
+    private static void Row(string label, string ours, string theirs) =>
+        Console.WriteLine($"{label,-22}{ours,16}{theirs,16}");
+
+    private static string Fraction(double value) => value.ToString("F3", CultureInfo.InvariantCulture);
+
+    private static string Number(double value) => value.ToString("F1", CultureInfo.InvariantCulture);
+
+    private static string Share(FieldTally tally) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"{tally.Matched}/{tally.Total} {tally.Rate * 100:F1}%");
+
+    /// <summary>../shared/corpora/readability-test-pages beside the repository root (the folder holding FunctionsApp.sln).</summary>
+    private static string? DefaultCorpus()
+    {
+        for (var directory = new DirectoryInfo(Environment.CurrentDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "FunctionsApp.sln")))
+            {
+                return Path.GetFullPath(Path.Combine(directory.FullName, "..", "shared", "corpora", "readability-test-pages"));
+            }
+        }
+
+        return null;
     }
 }

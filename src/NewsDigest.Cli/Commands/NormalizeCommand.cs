@@ -1,17 +1,191 @@
 using System.CommandLine;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using NewsDigest.Normalization;
 
 namespace NewsDigest.Cli.Commands;
 
+/// <summary>
+/// <c>normalize &lt;file-or-folder&gt;...</c>: what the system will make of each file, as JSON Lines on standard
+/// output. Exit code 0 when every file normalized, 2 when any was refused, 1 for usage errors.
+/// </summary>
 internal static class NormalizeCommand
 {
+    public const int ExitRejected = 2;
+    public const int ExitUsage = 1;
+
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
+    {
+        // Standard output is read by people and tools, not embedded in HTML: keep Hangul and quotes readable.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
     public static Command Create()
     {
-        var command = new Command("normalize", "Normalize files or folders and print one JSON object per document (JSON Lines).");
-        command.SetAction(_ =>
+        var paths = new Argument<string[]>("paths")
         {
-            Console.Error.WriteLine("normalize: not available yet.");
-            return 1;
-        });
+            Description = "Files or folders (folders are read recursively).",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var command = new Command("normalize", "Normalize files or folders and print one JSON object per document (JSON Lines).");
+        command.Arguments.Add(paths);
+        command.SetAction((parseResult, cancellationToken) =>
+            Task.FromResult(Run(parseResult.GetValue(paths) ?? [], Console.Out, Console.Error, cancellationToken)));
         return command;
+    }
+
+    public static int Run(IReadOnlyList<string> paths, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        var missing = paths.Where(p => !File.Exists(p) && !Directory.Exists(p)).ToList();
+        if (missing.Count > 0)
+        {
+            foreach (var path in missing)
+            {
+                error.WriteLine($"normalize: no such file or folder: {path}");
+            }
+
+            return ExitUsage;
+        }
+
+        using var services = BuildServices();
+        NormalizationOptions options;
+        try
+        {
+            options = services.GetRequiredService<IOptions<NormalizationOptions>>().Value;
+        }
+        catch (OptionsValidationException exception)
+        {
+            error.WriteLine($"normalize: invalid configuration: {exception.Message}");
+            return ExitUsage;
+        }
+
+        var normalizer = services.GetRequiredService<DocumentNormalizer>();
+        var anyRejected = false;
+        foreach (var file in paths.SelectMany(ExpandPath))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            foreach (var line in NormalizeFile(file, normalizer, options.MaxDocumentBytes))
+            {
+                anyRejected |= line is RejectedFileLine;
+                output.WriteLine(JsonSerializer.Serialize(line, line.GetType(), JsonOptions));
+            }
+        }
+
+        return anyRejected ? ExitRejected : 0;
+    }
+
+    private static IEnumerable<object> NormalizeFile(string file, DocumentNormalizer normalizer, int maxBytes)
+    {
+        byte[] content;
+        try
+        {
+            var length = new FileInfo(file).Length;
+            if (length > maxBytes)
+            {
+                // Refused without reading it into memory.
+                return [new RejectedFileLine(file, "tooLarge", $"the file is {length:N0} bytes, over the {maxBytes:N0}-byte limit")];
+            }
+
+            content = File.ReadAllBytes(file);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return [new RejectedFileLine(file, "unreadable", exception.Message)];
+        }
+
+        var result = normalizer.Normalize(new NormalizationInput(content, Path.GetFileName(file)));
+        if (result.Rejection is { } rejection)
+        {
+            return [new RejectedFileLine(file, JsonNamingPolicy.CamelCase.ConvertName(rejection.Reason.ToString()), rejection.Message)];
+        }
+
+        return result.Documents.Select(d => DocumentLine.From(file, d));
+    }
+
+    private static IEnumerable<string> ExpandPath(string path) =>
+        Directory.Exists(path)
+            ? Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
+                .Where(f => !Path.GetFileName(f).StartsWith('.'))
+                .Order(StringComparer.Ordinal)
+            : [path];
+
+    /// <summary>Only what normalization needs: no storage, so the command works without Azurite or Azure.</summary>
+    private static ServiceProvider BuildServices()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+            .AddEnvironmentVariables()
+            .Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton(TimeProvider.System);
+        services.AddNormalization(configuration);
+        return services.BuildServiceProvider();
+    }
+
+    private sealed record RejectedFileLine(string File, string Reason, string Message)
+    {
+        public bool Rejected => true;
+    }
+
+    private sealed record SourceLine(string? Name, string? Host);
+
+    private sealed record DocumentLine(
+        string Id,
+        string File,
+        string Format,
+        string Title,
+        string? Subtitle,
+        string? Published,
+        string? Modified,
+        string? Url,
+        SourceLine Source,
+        IReadOnlyList<string> Authors,
+        string? Language,
+        string? Excerpt,
+        IReadOnlyList<string> Tags,
+        IReadOnlyList<string> Paragraphs,
+        IReadOnlyList<string> Captions,
+        int WordCount,
+        string ContentHash,
+        IReadOnlyList<string> Warnings)
+    {
+        public static DocumentLine From(string file, NormalizedDocument document) => new(
+            document.Id,
+            file,
+            FormatName(document.Format),
+            document.Title,
+            document.Subtitle,
+            Iso(document.Published),
+            Iso(document.Modified),
+            document.Url,
+            new SourceLine(document.Source.Name, document.Source.Host),
+            document.Authors,
+            document.Language,
+            document.Excerpt,
+            document.Tags,
+            document.Paragraphs,
+            document.Captions,
+            document.WordCount,
+            document.ContentHash,
+            document.Warnings);
+
+        private static string? Iso(DateTimeOffset? value) =>
+            value?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+
+        private static string FormatName(DocumentFormat format) => format switch
+        {
+            DocumentFormat.WordPressJson => "wordpress-json",
+            DocumentFormat.Html => "html",
+            DocumentFormat.PlainText => "text",
+            DocumentFormat.Rss => "rss",
+            DocumentFormat.Atom => "atom",
+            _ => format.ToString().ToLowerInvariant(),
+        };
     }
 }

@@ -1,38 +1,421 @@
+using System.Globalization;
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using Azure;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs.Models;
+using NewsDigest.Delivery;
+using NewsDigest.Storage;
+
 namespace NewsDigest.Digest;
 
 /// <summary>
 /// Stored digests: a row per local date in the digests table, a pointer row to the latest delivered one, and
 /// the renderings as blobs, so that serving the latest summary costs one table read and one blob read.
 /// </summary>
-internal sealed class DigestArchive
+/// <remarks>
+/// The date row is also the claim that makes delivery happen once per local date: it is inserted (insert fails
+/// on conflict) before anything is sent, carries a lease so that two instances never work on it at once, and
+/// records each channel's state so that a retry sends only to the channels that have not had the digest.
+/// The pointer row's window end is the watermark: the next digest covers what was ingested after it.
+/// </remarks>
+internal sealed class DigestArchive(StorageClients clients, TimeProvider timeProvider)
 {
-    public Task<DigestRecord?> GetLatestDeliveredAsync(CancellationToken cancellationToken)
+    public const string TableName = "digests";
+
+    private const string DatePartition = "date";
+    private const string PointerPartition = "pointer";
+    private const string PointerRow = "latestdelivered";
+
+    public async Task<DigestRecord?> GetLatestDeliveredAsync(CancellationToken cancellationToken)
     {
-        _ = cancellationToken;
-        throw new NotImplementedException("The digest archive is not written yet.");
+        var row = await GetRowAsync(PointerPartition, PointerRow, cancellationToken);
+        return row is null ? null : ToRecord(row, DateOnly.ParseExact(row.GetString("LocalDate"), "yyyy-MM-dd", CultureInfo.InvariantCulture));
     }
 
-    public Task<DigestRecord?> GetAsync(DateOnly localDate, CancellationToken cancellationToken)
+    /// <summary>The digest composed for one local date (delivered or not yet), or null when there is none.</summary>
+    public async Task<DigestRecord?> GetAsync(DateOnly localDate, CancellationToken cancellationToken)
     {
-        _ = localDate;
-        _ = cancellationToken;
-        throw new NotImplementedException("The digest archive is not written yet.");
+        var row = await GetRowAsync(DatePartition, DateKey(localDate), cancellationToken);
+        return row is null || !IsComposed(row) ? null : ToRecord(row, localDate);
     }
 
-    public Task<IReadOnlyList<DigestRecord>> ListAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    /// <summary>Composed digests from <paramref name="from"/> to <paramref name="to"/> (both inclusive), oldest first.</summary>
+    public async Task<IReadOnlyList<DigestRecord>> ListAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
-        _ = from;
-        _ = to;
-        _ = cancellationToken;
-        throw new NotImplementedException("The digest archive is not written yet.");
+        var records = new List<DigestRecord>();
+        var table = clients.GetTable(TableName);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {DatePartition} and RowKey ge {DateKey(from)} and RowKey le {DateKey(to)}");
+        try
+        {
+            await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+            {
+                if (IsComposed(row))
+                {
+                    records.Add(ToRecord(row, DateOnly.ParseExact(row.RowKey, "yyyy-MM-dd", CultureInfo.InvariantCulture)));
+                }
+            }
+        }
+        catch (RequestFailedException e) when (e.Status == (int)HttpStatusCode.NotFound)
+        {
+            return [];
+        }
+
+        return records;
     }
 
     /// <summary>The stored rendering of one digest in one format, or null when there is none.</summary>
-    public Task<string?> ReadRenderingAsync(DateOnly localDate, DigestFormat format, CancellationToken cancellationToken)
+    public async Task<string?> ReadRenderingAsync(DateOnly localDate, DigestFormat format, CancellationToken cancellationToken)
     {
-        _ = localDate;
-        _ = format;
-        _ = cancellationToken;
-        throw new NotImplementedException("The digest archive is not written yet.");
+        var blob = clients.GetContainer(clients.Options.DigestContainer).GetBlobClient(BlobName(localDate, format));
+        try
+        {
+            var content = await blob.DownloadContentAsync(cancellationToken);
+            return content.Value.Content.ToString();
+        }
+        catch (RequestFailedException e) when (e.Status == (int)HttpStatusCode.NotFound)
+        {
+            return null;
+        }
     }
+
+    /// <summary>Where the next digest's window starts: the end of the last delivered digest's window, or null before the first.</summary>
+    public async Task<DateTimeOffset?> GetWatermarkAsync(CancellationToken cancellationToken) =>
+        (await GetLatestDeliveredAsync(cancellationToken))?.WindowEnd;
+
+    /// <summary>
+    /// Takes the local date for this run: inserts its row, or takes over a row whose lease has lapsed and that is not
+    /// delivered yet. Returns why not otherwise.
+    /// </summary>
+    public async Task<DigestClaimResult> TryClaimAsync(
+        DateOnly localDate,
+        string timeZone,
+        IReadOnlyCollection<DeliveryChannel> channels,
+        TimeSpan lease,
+        CancellationToken cancellationToken)
+    {
+        var table = await clients.GetTableAsync(TableName, cancellationToken);
+        var now = timeProvider.GetUtcNow();
+        var owner = Guid.NewGuid().ToString("N");
+        var row = new TableEntity(DatePartition, DateKey(localDate))
+        {
+            ["TimeZone"] = timeZone,
+            ["State"] = "Claimed",
+            ["LeaseOwner"] = owner,
+            ["LeaseUntil"] = now + lease,
+            ["Attempts"] = 1,
+        };
+        foreach (var channel in Enum.GetValues<DeliveryChannel>())
+        {
+            row[channel.ToString()] = (channels.Contains(channel) ? ChannelState.Pending : ChannelState.Off).ToString();
+        }
+
+        try
+        {
+            var added = await table.AddEntityAsync(row, cancellationToken);
+            row.ETag = added.Headers.ETag ?? ETag.All;
+            return new DigestClaimResult(DigestClaimOutcome.Claimed, ToClaim(row, localDate, owner));
+        }
+        catch (RequestFailedException e) when (e.Status == (int)HttpStatusCode.Conflict)
+        {
+            // Someone claimed the date before: fall through and look at how far they got.
+        }
+
+        var existing = await GetRowAsync(DatePartition, DateKey(localDate), cancellationToken)
+            ?? throw new InvalidOperationException($"The digest row for {DateKey(localDate)} vanished while being claimed.");
+        if (existing.GetString("State") == "Delivered")
+        {
+            return new DigestClaimResult(DigestClaimOutcome.AlreadyDelivered, null);
+        }
+
+        if (existing.GetDateTimeOffset("LeaseUntil") is { } until && until > now)
+        {
+            return new DigestClaimResult(DigestClaimOutcome.Busy, null);
+        }
+
+        var update = new TableEntity(DatePartition, DateKey(localDate))
+        {
+            ["LeaseOwner"] = owner,
+            ["LeaseUntil"] = now + lease,
+            ["Attempts"] = (existing.GetInt32("Attempts") ?? 0) + 1,
+        };
+        foreach (var channel in Enum.GetValues<DeliveryChannel>())
+        {
+            var state = ParseState(existing.GetString(channel.ToString()));
+            // A channel configured since the first attempt joins; one removed since is not sent to.
+            state = state == ChannelState.Sent ? state : channels.Contains(channel) ? ChannelState.Pending : ChannelState.Off;
+            update[channel.ToString()] = state.ToString();
+            existing[channel.ToString()] = state.ToString();
+        }
+
+        try
+        {
+            var response = await table.UpdateEntityAsync(update, existing.ETag, TableUpdateMode.Merge, cancellationToken);
+            existing.ETag = response.Headers.ETag ?? ETag.All;
+        }
+        catch (RequestFailedException e) when (e.Status == (int)HttpStatusCode.PreconditionFailed)
+        {
+            return new DigestClaimResult(DigestClaimOutcome.Busy, null);
+        }
+
+        return new DigestClaimResult(DigestClaimOutcome.Claimed, ToClaim(existing, localDate, owner));
+    }
+
+    /// <summary>Stores the renderings (blobs first, then the row), so a crash in between leaves a claim to redo, never a row without blobs.</summary>
+    public async Task<DigestClaim> StoreComposedAsync(
+        DigestClaim claim,
+        DigestContent content,
+        RenderedDigest rendered,
+        string storyUpdates,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(rendered);
+        var container = await clients.GetContainerAsync(clients.Options.DigestContainer, cancellationToken);
+        foreach (var format in Enum.GetValues<DigestFormat>())
+        {
+            var blob = container.GetBlobClient(BlobName(claim.LocalDate, format));
+            await blob.UploadAsync(
+                BinaryData.FromString(rendered.Get(format)),
+                new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = ContentType(format) } },
+                cancellationToken);
+        }
+
+        await container.GetBlobClient(StoryUpdatesBlobName(claim.LocalDate)).UploadAsync(
+            BinaryData.FromString(storyUpdates),
+            new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" } },
+            cancellationToken);
+
+        var record = new DigestRecord(
+            content.LocalDate,
+            content.TimeZone,
+            content.ComposedAt,
+            null,
+            content.WindowStart,
+            content.WindowEnd,
+            content.Entries.Count,
+            content.DocumentCount,
+            ComputeETag(rendered));
+        var update = new TableEntity(DatePartition, DateKey(claim.LocalDate)) { ["State"] = "Composed" };
+        WriteRecord(update, record);
+        var etag = await UpdateOwnedAsync(claim, update, cancellationToken);
+        return claim with { ETag = etag, Record = record };
+    }
+
+    /// <summary>The story changes stored with a composed digest, applied once it is delivered.</summary>
+    public async Task<string?> ReadStoryUpdatesAsync(DateOnly localDate, CancellationToken cancellationToken)
+    {
+        var blob = clients.GetContainer(clients.Options.DigestContainer).GetBlobClient(StoryUpdatesBlobName(localDate));
+        try
+        {
+            return (await blob.DownloadContentAsync(cancellationToken)).Value.Content.ToString();
+        }
+        catch (RequestFailedException e) when (e.Status == (int)HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    public async Task<DigestClaim> RecordChannelAsync(
+        DigestClaim claim,
+        DeliveryChannel channel,
+        bool sent,
+        string? error,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        var now = timeProvider.GetUtcNow();
+        var update = new TableEntity(DatePartition, DateKey(claim.LocalDate))
+        {
+            [channel.ToString()] = (sent ? ChannelState.Sent : ChannelState.Pending).ToString(),
+        };
+        if (sent)
+        {
+            update[channel + "SentAt"] = now;
+        }
+        else
+        {
+            update[channel + "Error"] = Truncate(error ?? "failed", 4000);
+            update[channel + "FailedAt"] = now;
+        }
+
+        var etag = await UpdateOwnedAsync(claim, update, cancellationToken);
+        var states = new Dictionary<DeliveryChannel, ChannelState>(claim.Channels)
+        {
+            [channel] = sent ? ChannelState.Sent : ChannelState.Pending,
+        };
+        return claim with { ETag = etag, Channels = states };
+    }
+
+    /// <summary>Marks the digest delivered and moves the latest-delivered pointer (and with it the watermark) to it.</summary>
+    public async Task<DigestRecord> MarkDeliveredAsync(DigestClaim claim, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        var record = (claim.Record ?? throw new InvalidOperationException("A digest is delivered only after it is composed."))
+            with { DeliveredAt = timeProvider.GetUtcNow() };
+        var update = new TableEntity(DatePartition, DateKey(claim.LocalDate))
+        {
+            ["State"] = "Delivered",
+            ["DeliveredAt"] = record.DeliveredAt,
+            ["LeaseUntil"] = timeProvider.GetUtcNow(),
+        };
+        await UpdateOwnedAsync(claim, update, cancellationToken);
+
+        var table = await clients.GetTableAsync(TableName, cancellationToken);
+        var pointer = await GetRowAsync(PointerPartition, PointerRow, cancellationToken);
+        if (pointer is null || string.CompareOrdinal(pointer.GetString("LocalDate"), DateKey(record.LocalDate)) <= 0)
+        {
+            var row = new TableEntity(PointerPartition, PointerRow) { ["LocalDate"] = DateKey(record.LocalDate) };
+            WriteRecord(row, record);
+            await table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
+        }
+
+        return record;
+    }
+
+    /// <summary>Gives the lease up so the next run can retry at once; harmless when someone else holds it now.</summary>
+    public async Task ReleaseAsync(DigestClaim claim, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        var table = clients.GetTable(TableName);
+        var update = new TableEntity(DatePartition, DateKey(claim.LocalDate)) { ["LeaseUntil"] = timeProvider.GetUtcNow() };
+        try
+        {
+            await table.UpdateEntityAsync(update, claim.ETag, TableUpdateMode.Merge, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status is (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.NotFound)
+        {
+            // The lease changed hands or the row is gone: nothing of ours to release.
+        }
+    }
+
+    internal static string BlobName(DateOnly localDate, DigestFormat format) => DateKey(localDate) + "/" + format switch
+    {
+        DigestFormat.Json => "digest.json",
+        DigestFormat.Html => "digest.html",
+        DigestFormat.Text => "digest.txt",
+        DigestFormat.Markdown => "digest.md",
+        DigestFormat.Card => "digest.card.json",
+        _ => throw new ArgumentOutOfRangeException(nameof(format), format, null),
+    };
+
+    internal static string ContentType(DigestFormat format) => format switch
+    {
+        DigestFormat.Json => "application/json; charset=utf-8",
+        DigestFormat.Html => "text/html; charset=utf-8",
+        DigestFormat.Text => "text/plain; charset=utf-8",
+        DigestFormat.Markdown => "text/markdown; charset=utf-8",
+        DigestFormat.Card => "application/json; charset=utf-8",
+        _ => throw new ArgumentOutOfRangeException(nameof(format), format, null),
+    };
+
+    /// <summary>A strong validator over every rendering, quoted as HTTP sends it.</summary>
+    internal static string ComputeETag(RenderedDigest rendered)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var format in Enum.GetValues<DigestFormat>())
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes(rendered.Get(format)));
+            hash.AppendData([0]);
+        }
+
+        return "\"" + Convert.ToHexStringLower(hash.GetHashAndReset())[..32] + "\"";
+    }
+
+    private static string StoryUpdatesBlobName(DateOnly localDate) => DateKey(localDate) + "/stories.json";
+
+    private static string DateKey(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static bool IsComposed(TableEntity row) => row.GetString("State") is "Composed" or "Delivered";
+
+    private async Task<TableEntity?> GetRowAsync(string partition, string row, CancellationToken cancellationToken)
+    {
+        var table = clients.GetTable(TableName);
+        try
+        {
+            var response = await table.GetEntityIfExistsAsync<TableEntity>(partition, row, cancellationToken: cancellationToken);
+            return response.HasValue ? response.Value : null;
+        }
+        catch (RequestFailedException e) when (e.Status == (int)HttpStatusCode.NotFound)
+        {
+            // The table itself does not exist before the first digest.
+            return null;
+        }
+    }
+
+    private async Task<ETag> UpdateOwnedAsync(DigestClaim claim, TableEntity update, CancellationToken cancellationToken)
+    {
+        var table = clients.GetTable(TableName);
+        try
+        {
+            var response = await table.UpdateEntityAsync(update, claim.ETag, TableUpdateMode.Merge, cancellationToken);
+            return response.Headers.ETag ?? ETag.All;
+        }
+        catch (RequestFailedException e) when (e.Status == (int)HttpStatusCode.PreconditionFailed)
+        {
+            throw new DigestClaimLostException(claim.LocalDate, e);
+        }
+    }
+
+    private static DigestClaim ToClaim(TableEntity row, DateOnly localDate, string owner)
+    {
+        var channels = Enum.GetValues<DeliveryChannel>().ToDictionary(c => c, c => ParseState(row.GetString(c.ToString())));
+        var record = IsComposed(row) ? ToRecord(row, localDate) : null;
+        return new DigestClaim(localDate, owner, row.ETag, record, channels);
+    }
+
+    private static ChannelState ParseState(string? value) =>
+        Enum.TryParse<ChannelState>(value, out var state) ? state : ChannelState.Off;
+
+    private static void WriteRecord(TableEntity row, DigestRecord record)
+    {
+        row["TimeZone"] = record.TimeZone;
+        row["ComposedAt"] = record.ComposedAt;
+        row["DeliveredAt"] = record.DeliveredAt;
+        row["WindowStart"] = record.WindowStart;
+        row["WindowEnd"] = record.WindowEnd;
+        row["StoryCount"] = record.StoryCount;
+        row["DocumentCount"] = record.DocumentCount;
+        row["RenderingETag"] = record.ETag;
+    }
+
+    private static DigestRecord ToRecord(TableEntity row, DateOnly localDate) => new(
+        localDate,
+        row.GetString("TimeZone") ?? "UTC",
+        row.GetDateTimeOffset("ComposedAt") ?? DateTimeOffset.MinValue,
+        row.GetDateTimeOffset("DeliveredAt"),
+        row.GetDateTimeOffset("WindowStart") ?? DateTimeOffset.MinValue,
+        row.GetDateTimeOffset("WindowEnd") ?? DateTimeOffset.MinValue,
+        row.GetInt32("StoryCount") ?? 0,
+        row.GetInt32("DocumentCount") ?? 0,
+        row.GetString("RenderingETag") ?? "\"\"");
+
+    private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
 }
+
+internal enum DigestClaimOutcome
+{
+    Claimed,
+
+    /// <summary>The digest for that date went out already.</summary>
+    AlreadyDelivered,
+
+    /// <summary>Another run holds the date right now.</summary>
+    Busy,
+}
+
+internal sealed record DigestClaimResult(DigestClaimOutcome Outcome, DigestClaim? Claim);
+
+/// <summary>A run's hold on one local date: the row's version, the composed record (once stored) and each channel's state.</summary>
+internal sealed record DigestClaim(
+    DateOnly LocalDate,
+    string LeaseOwner,
+    ETag ETag,
+    DigestRecord? Record,
+    IReadOnlyDictionary<DeliveryChannel, ChannelState> Channels);
+
+/// <summary>Another run took the date over (this run's lease lapsed): this run stops without sending more.</summary>
+internal sealed class DigestClaimLostException(DateOnly localDate, Exception inner)
+    : Exception($"The digest for {localDate:yyyy-MM-dd} was taken over by another run.", inner);

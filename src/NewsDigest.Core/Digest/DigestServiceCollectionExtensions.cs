@@ -7,7 +7,14 @@ internal static class DigestServiceCollectionExtensions
 {
     public static IServiceCollection AddDigest(this IServiceCollection services, IConfiguration configuration)
     {
-        _ = configuration;
+        services.AddOptions<DigestOptions>()
+            .Bind(configuration.GetSection(DigestOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<DigestArchive>();
+        services.AddSingleton<DigestRenderer>();
+        services.AddSingleton<DigestComposer>();
+        services.AddSingleton<DailyDigestService>();
         return services;
     }
 }

@@ -1,11 +1,238 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NewsDigest.Normalization.Html;
+
 namespace NewsDigest.Normalization;
 
 /// <summary>Turns the bytes of one uploaded file into normalized documents or a typed rejection. Never throws for bad input.</summary>
-internal sealed class DocumentNormalizer
+internal sealed partial class DocumentNormalizer(
+    IOptions<NormalizationOptions> options,
+    TextDecoder decoder,
+    HtmlArticleExtractor htmlExtractor,
+    WordPressPostReader wordPress,
+    FeedReader feeds,
+    PlainTextReader plainText,
+    DocumentFinisher finisher,
+    ILogger<DocumentNormalizer> logger)
 {
+    private static readonly JsonDocumentOptions JsonOptions = new() { MaxDepth = 256 };
+
+    private static readonly string[] UrlMetadataKeys = ["url", "source-url", "sourceurl", "source_url", "original-url", "link"];
+    private static readonly string[] SourceMetadataKeys = ["source", "publisher", "source-name"];
+    private static readonly string[] LanguageMetadataKeys = ["language", "lang", "content-language"];
+
     public NormalizationResult Normalize(NormalizationInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        throw new NotImplementedException("Normalization is not written yet.");
+        try
+        {
+            var result = NormalizeContent(input);
+            if (result.Rejection is { } rejection)
+            {
+                LogRejected(input.FileName, rejection.Reason, rejection.Message);
+            }
+
+            return result;
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // Every known kind of bad input has its own rejection; reaching this is a defect, recorded as one.
+            LogUnexpectedFailure(exception, input.FileName);
+            return Reject(RejectionReason.Unsupported, $"the file could not be normalized ({exception.GetType().Name}: {exception.Message})", "unknown");
+        }
     }
+
+    private NormalizationResult NormalizeContent(NormalizationInput input)
+    {
+        var bytes = input.Content.Span;
+        var limit = options.Value.MaxDocumentBytes;
+        if (bytes.Length > limit)
+        {
+            return Reject(RejectionReason.TooLarge, $"the file is {bytes.Length:N0} bytes, over the {limit:N0}-byte limit", "unknown");
+        }
+
+        if (bytes.IsEmpty)
+        {
+            return Reject(RejectionReason.Empty, "the file is empty", "empty");
+        }
+
+        if (ContentSniffer.DetectBinary(bytes) is { } binary)
+        {
+            return Reject(RejectionReason.Binary, $"the file is binary ({binary}), not a document", binary);
+        }
+
+        var decoded = decoder.Decode(bytes, input.ContentType);
+        if (!decoded.Succeeded)
+        {
+            return Reject(RejectionReason.Undecodable, decoded.Failure!, "text");
+        }
+
+        var text = decoded.Text;
+        if (TextCleaner.Clean(text).Length == 0)
+        {
+            return Reject(RejectionReason.Empty, "the file holds only whitespace", "empty");
+        }
+
+        var kind = ContentSniffer.DetectText(text, input.FileName);
+        var (drafts, rejection) = kind switch
+        {
+            TextKind.Json => ReadJson(text),
+            TextKind.Feed => ReadFeed(text),
+            TextKind.Html => ReadHtml(text, input),
+            TextKind.OtherXml => ([], new DocumentRejection(RejectionReason.Unsupported, "XML that is not an RSS or Atom feed", "xml")),
+            _ => ([plainText.Read(text)], null),
+        };
+
+        if (rejection is not null)
+        {
+            return NormalizationResult.Rejected(rejection);
+        }
+
+        var documents = drafts
+            .Where(HasContent)
+            .Select(d => finisher.Finish(ApplyMetadata(d, input.Metadata), decoded.Warnings))
+            .ToList();
+        if (documents.Count == 0)
+        {
+            return Reject(RejectionReason.NoContent, NoContentMessage(kind, drafts.Count), FormatName(kind));
+        }
+
+        return NormalizationResult.Success(documents);
+    }
+
+    private (IReadOnlyList<DocumentDraft>, DocumentRejection?) ReadJson(string text)
+    {
+        var repair = JsonRepairer.Repair(text);
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(repair.Json, JsonOptions);
+        }
+        catch (JsonException exception)
+        {
+            return ([], new DocumentRejection(RejectionReason.Unsupported, $"malformed JSON that could not be repaired ({exception.Message})", "json"));
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            var posts = root.ValueKind == JsonValueKind.Array
+                ? root.EnumerateArray().Where(WordPressPostReader.IsPost).ToList()
+                : WordPressPostReader.IsPost(root) ? [root] : [];
+            if (posts.Count == 0)
+            {
+                return ([], new DocumentRejection(RejectionReason.Unsupported, WordPressPostReader.Describe(root), "json"));
+            }
+
+            return (posts.Select(p => wordPress.Read(p, repair.Warnings)).ToList(), null);
+        }
+    }
+
+    private (IReadOnlyList<DocumentDraft>, DocumentRejection?) ReadFeed(string text)
+    {
+        var feed = feeds.Read(text);
+        return (feed.Items, null);
+    }
+
+    private (IReadOnlyList<DocumentDraft>, DocumentRejection?) ReadHtml(string html, NormalizationInput input)
+    {
+        var documentUrl = WordPressPostReader.AbsoluteHttpUrl(Metadata(input.Metadata, UrlMetadataKeys)) is { } url ? new Uri(url) : null;
+        var article = htmlExtractor.Extract(html, documentUrl);
+        var canonical = WordPressPostReader.AbsoluteHttpUrl(article.CanonicalUrl);
+        var host = canonical is null ? null : new Uri(canonical).Host.ToLowerInvariant();
+        var warnings = new List<string>();
+        if (article.RemovedBlocks > 0)
+        {
+            warnings.Add(article.RemovedBlocks == 1 ? "1 boilerplate block removed" : $"{article.RemovedBlocks} boilerplate blocks removed");
+        }
+
+        var draft = new DocumentDraft(DocumentFormat.Html)
+        {
+            Title = article.Title,
+            Subtitle = article.Subtitle,
+            Authors = article.Authors.Count > 0 ? article.Authors : article.Byline is { Length: > 0 } byline ? [byline] : [],
+            Published = article.Published,
+            Modified = article.Modified,
+            Url = canonical,
+            SourceName = article.SiteName ?? WordPressPostReader.HostWithoutWww(host),
+            SourceHost = host,
+            Language = LanguageDetector.PrimaryTag(article.Language),
+            Excerpt = article.Excerpt,
+            Tags = article.Tags,
+            Paragraphs = article.Paragraphs,
+            Captions = article.Captions,
+            Warnings = warnings,
+            RequiresBody = true,
+        };
+        return ([draft], null);
+    }
+
+    /// <summary>What the upload said about the document fills only what the content itself leaves open.</summary>
+    private static DocumentDraft ApplyMetadata(DocumentDraft draft, IReadOnlyDictionary<string, string>? metadata)
+    {
+        if (metadata is null || metadata.Count == 0)
+        {
+            return draft;
+        }
+
+        var url = draft.Url ?? WordPressPostReader.AbsoluteHttpUrl(Metadata(metadata, UrlMetadataKeys));
+        return draft with
+        {
+            Url = url,
+            SourceHost = draft.SourceHost ?? (url is null ? null : new Uri(url).Host.ToLowerInvariant()),
+            SourceName = draft.SourceName ?? Metadata(metadata, SourceMetadataKeys),
+            Language = draft.Language ?? LanguageDetector.PrimaryTag(Metadata(metadata, LanguageMetadataKeys)),
+        };
+    }
+
+    private static string? Metadata(IReadOnlyDictionary<string, string>? metadata, string[] keys)
+    {
+        if (metadata is null)
+        {
+            return null;
+        }
+
+        foreach (var (key, value) in metadata)
+        {
+            if (keys.Contains(key, StringComparer.OrdinalIgnoreCase) && !string.IsNullOrWhiteSpace(value))
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool HasContent(DocumentDraft draft)
+    {
+        var hasBody = draft.Paragraphs.Any(p => TextCleaner.Clean(p).Length > 0);
+        return hasBody || (!draft.RequiresBody && TextCleaner.Clean(draft.Title).Length > 0);
+    }
+
+    private static string NoContentMessage(TextKind kind, int drafts) => kind switch
+    {
+        TextKind.Html => "the page has no readable text (only scripts, styles or markup)",
+        TextKind.Feed => drafts == 0 ? "the feed has no items" : "no feed item has a title or text",
+        TextKind.Json => drafts == 1 ? "the WordPress post has neither title nor content" : "no WordPress post in the collection has a title or content",
+        _ => "the file has no text left once boilerplate is removed",
+    };
+
+    private static string FormatName(TextKind kind) => kind switch
+    {
+        TextKind.Json => "wordpress-json",
+        TextKind.Feed => "feed",
+        TextKind.Html => "html",
+        TextKind.OtherXml => "xml",
+        _ => "text",
+    };
+
+    private static NormalizationResult Reject(RejectionReason reason, string message, string detectedFormat) =>
+        NormalizationResult.Rejected(new DocumentRejection(reason, message, detectedFormat));
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Rejected {FileName}: {Reason} ({Detail})")]
+    private partial void LogRejected(string? fileName, RejectionReason reason, string detail);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Normalization of {FileName} failed unexpectedly")]
+    private partial void LogUnexpectedFailure(Exception exception, string? fileName);
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace NewsDigest.Queries;
 
@@ -7,7 +8,16 @@ internal static class QueriesServiceCollectionExtensions
 {
     public static IServiceCollection AddQueries(this IServiceCollection services, IConfiguration configuration)
     {
-        _ = configuration;
+        services.AddOptions<QueriesOptions>()
+            .Bind(configuration.GetSection(QueriesOptions.SectionName))
+            .ValidateDataAnnotations()
+            .Validate(o => o.DefaultListDays <= o.MaxListDays, "Queries:DefaultListDays must not exceed Queries:MaxListDays.")
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<StoredDigestResponder>();
+        services.AddSingleton<SummaryQueries>();
+        services.AddSingleton<DigestQueries>();
+        services.AddSingleton<DocumentQueries>();
         return services;
     }
 }

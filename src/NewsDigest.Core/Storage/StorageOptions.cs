@@ -19,8 +19,11 @@ internal sealed class StorageOptions
     /// <summary>Client id of the user-assigned managed identity; null uses the default credential chain.</summary>
     public string? ManagedIdentityClientId { get; set; }
 
-    /// <summary>Prepended to every table and container name; lets tests and side-by-side deployments stay apart.</summary>
-    [RegularExpression("^[a-z0-9]{0,20}$")]
+    /// <summary>
+    /// Prepended to every table and container name; lets tests and side-by-side deployments stay apart.
+    /// Starts with a letter because table names must.
+    /// </summary>
+    [RegularExpression("^([a-z][a-z0-9]{0,19})?$")]
     public string NamePrefix { get; set; } = string.Empty;
 
     [Required]
@@ -31,4 +34,7 @@ internal sealed class StorageOptions
 
     [Required]
     public string DigestContainer { get; set; } = "digests";
+
+    /// <summary>Both service URIs set: identity-based access, which wins over the (default) connection string.</summary>
+    internal bool UsesServiceUris => BlobServiceUri is not null && TableServiceUri is not null;
 }

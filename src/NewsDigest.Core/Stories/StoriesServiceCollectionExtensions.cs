@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using NewsDigest.Storage;
 
 namespace NewsDigest.Stories;
 
@@ -8,6 +9,7 @@ internal static class StoriesServiceCollectionExtensions
     public static IServiceCollection AddStories(this IServiceCollection services, IConfiguration configuration)
     {
         _ = configuration;
+        services.AddSingleton<StoryRepository>();
         return services;
     }
 }

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Builds and tests everything: the Functions app (when its packages can be restored), the Bicep templates,
+# the core library, the command-line tool, the unit tests and the integration tests (which start their own
+# Azurite and MailDev). Prints a closing "N passed, N failed" line.
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+configuration=${CONFIGURATION:-Release}
+out="$root/artifacts"
+mkdir -p "$out/logs" "$out/test-results"
+
+echo "==> Functions app"
+if dotnet restore src/NewsDigest.Functions/NewsDigest.Functions.csproj >"$out/logs/functions-restore.log" 2>&1; then
+  dotnet build src/NewsDigest.Functions/NewsDigest.Functions.csproj -c "$configuration" --no-restore
+elif grep -qE 'NU110[123]' "$out/logs/functions-restore.log"; then
+  echo "Skipping src/NewsDigest.Functions: the Azure Functions worker packages cannot be restored from this machine's NuGet source (see artifacts/logs/functions-restore.log)."
+else
+  cat "$out/logs/functions-restore.log"
+  exit 1
+fi
+
+echo "==> Bicep templates"
+bash "$root/eng/bicep.sh"
+
+echo "==> Build and test"
+rm -rf "$out/test-results"
+set +e
+dotnet test NewsDigest.slnf -c "$configuration" \
+  --logger "trx" --results-directory "$out/test-results" 2>&1 | tee "$out/logs/test.log"
+status=${PIPESTATUS[0]}
+set -e
+
+# One closing line over every test assembly, summed from the TRX files.
+python3 - "$out/test-results" <<'PY'
+import glob, sys, xml.etree.ElementTree as ET
+ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+passed = failed = skipped = 0
+for path in glob.glob(sys.argv[1] + "/*.trx"):
+    counters = ET.parse(path).getroot().find("t:ResultSummary/t:Counters", ns)
+    if counters is None:
+        continue
+    passed += int(counters.get("passed", 0))
+    failed += int(counters.get("failed", 0)) + int(counters.get("error", 0)) + int(counters.get("timeout", 0))
+    skipped += int(counters.get("notExecuted", 0))
+print(f"Tests: {passed} passed, {failed} failed, {skipped} skipped")
+PY
+exit "$status"

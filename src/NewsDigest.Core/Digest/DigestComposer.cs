@@ -1,0 +1,96 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
+using NewsDigest.Storage;
+using NewsDigest.Stories;
+
+namespace NewsDigest.Digest;
+
+/// <summary>A composed digest, rendered, with the record the archive keeps for it.</summary>
+internal sealed record DigestComposition(DigestEdition Edition, DigestRecord Record, RenderedDigest Rendered);
+
+/// <summary>
+/// Composes the digest of everything ingested since the last delivered digest: reads the window's documents and
+/// the stories still open, and hands them to <see cref="DigestEditor"/>. Stores and sends nothing.
+/// </summary>
+internal sealed class DigestComposer(
+    DocumentRepository documents,
+    StoryRepository stories,
+    DigestArchive archive,
+    DigestRenderer renderer,
+    IOptions<DigestOptions> options,
+    TimeProvider timeProvider)
+{
+    /// <summary>
+    /// Windows overlap by this much, because a document's ingestion time is stamped just before its row is written;
+    /// documents a delivered digest already filed are skipped, so the overlap never repeats anything.
+    /// </summary>
+    internal static readonly TimeSpan WindowOverlap = TimeSpan.FromMinutes(2);
+
+    private const int ParallelReads = 8;
+
+    /// <summary>What the next digest would say if it were compiled now, without storing or sending anything.</summary>
+    public async Task<(DigestRecord Record, RenderedDigest Rendered)> ComposePendingAsync(CancellationToken cancellationToken)
+    {
+        var composition = await ComposeAsync(LocalToday(), cancellationToken);
+        return (composition.Record, composition.Rendered);
+    }
+
+    /// <summary>Today's date in the configured time zone.</summary>
+    public DateOnly LocalToday()
+    {
+        var zone = options.Value.FindTimeZone();
+        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(timeProvider.GetUtcNow(), zone).DateTime);
+    }
+
+    public async Task<DigestComposition> ComposeAsync(DateOnly localDate, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var now = timeProvider.GetUtcNow();
+        var watermark = await archive.GetWatermarkAsync(cancellationToken);
+        var start = watermark ?? now - settings.InitialLookback;
+        var summaries = new List<DocumentSummary>();
+        await foreach (var summary in documents.ListIngestedAsync(watermark is null ? start : start - WindowOverlap, now, cancellationToken))
+        {
+            summaries.Add(summary);
+        }
+
+        var loaded = new ConcurrentBag<(int Order, StoryDocument Document)>();
+        await Parallel.ForEachAsync(
+            summaries.DistinctBy(s => s.Id).Select((summary, order) => (summary, order)),
+            new ParallelOptions { MaxDegreeOfParallelism = ParallelReads, CancellationToken = cancellationToken },
+            async (item, ct) =>
+            {
+                if (item.summary.IngestedAt < start && await stories.GetStoryOfAsync(item.summary.Id, ct) is not null)
+                {
+                    return;
+                }
+
+                var stored = await documents.GetAsync(item.summary.Id, ct);
+                if (stored is not null)
+                {
+                    loaded.Add((item.order, StoryDocument.From(stored.Document, item.summary.IngestedAt)));
+                }
+            });
+
+        var window = loaded.OrderBy(d => d.Order).Select(d => d.Document).ToList();
+        var known = await stories.ListRecentAsync(now - settings.StoryMemory, cancellationToken);
+        var edition = DigestEditor.Compose(
+            window,
+            known,
+            new DigestWindow(localDate, settings.TimeZone, now, start, now),
+            settings,
+            settings.FullDigestUrl(localDate));
+        var rendered = renderer.Render(edition.Content);
+        var record = new DigestRecord(
+            localDate,
+            settings.TimeZone,
+            now,
+            null,
+            start,
+            now,
+            edition.Content.Entries.Count,
+            edition.Content.DocumentCount,
+            DigestArchive.ComputeETag(rendered));
+        return new DigestComposition(edition, record, rendered);
+    }
+}

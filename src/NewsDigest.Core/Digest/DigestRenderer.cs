@@ -1,0 +1,80 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+
+namespace NewsDigest.Digest;
+
+/// <summary>Renders a digest in every format it is sent, stored and served in.</summary>
+internal sealed class DigestRenderer(IOptions<DigestOptions> options)
+{
+    public RenderedDigest Render(DigestContent content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var settings = options.Value;
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(content.TimeZone);
+        return new RenderedDigest(
+            JsonDigestRenderer.Render(content),
+            HtmlDigestRenderer.Render(content, settings.Title, zone),
+            TextDigestRenderer.Render(content, settings.Title, zone),
+            MarkdownDigestRenderer.Render(content, settings.Title, zone),
+            TeamsCardRenderer.Render(content, settings.Title, zone, settings.CardMaxBytes));
+    }
+}
+
+/// <summary>Wording shared by every format, so the email, the card and the API say the same thing.</summary>
+internal static class DigestWording
+{
+    public static string Overview(DigestContent content)
+    {
+        var stories = content.Entries.Count == 1 ? "1 story" : $"{content.Entries.Count} stories";
+        var documents = content.DocumentCount == 1 ? "1 document" : $"{content.DocumentCount.ToString(CultureInfo.InvariantCulture)} documents";
+        return content.Entries.Count == 0
+            ? "Nothing new since the last digest."
+            : $"{stories} from {documents} received since the last digest.";
+    }
+
+    /// <summary>"Update", "Older coverage — published 2024-05-01", or null for a new story.</summary>
+    public static string? Label(DigestEntry entry, TimeZoneInfo zone)
+    {
+        if (entry.IsOlderCoverage)
+        {
+            var earliest = entry.Sources.Where(s => s.Published.HasValue).Min(s => s.Published!.Value);
+            return $"Older coverage \u2014 published {SafeText.Date(earliest, zone)}";
+        }
+
+        return entry.IsUpdate ? "Update to an earlier story" : null;
+    }
+
+    public static string SourceDetails(DigestSource source, TimeZoneInfo zone)
+    {
+        var date = source.Published is { } published ? SafeText.Date(published, zone) : "date unknown";
+        return source.IsOlderCoverage ? $"{source.Outlet}, {date} \u2014 older coverage" : $"{source.Outlet}, {date}";
+    }
+
+    public static string SourcesHeading(DigestEntry entry) =>
+        entry.IndependentSources == 1 ? "Sources (1 independent)" : $"Sources ({entry.IndependentSources} independent)";
+
+    public static string Window(DigestContent content, TimeZoneInfo zone)
+    {
+        var start = TimeZoneInfo.ConvertTime(content.WindowStart, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        var end = TimeZoneInfo.ConvertTime(content.WindowEnd, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        return $"Covers documents received from {start} to {end} ({content.TimeZone}).";
+    }
+
+    public static IEnumerable<(string Heading, IReadOnlyList<string> Names)> NameLists(DigestEntry entry)
+    {
+        if (entry.People.Count > 0)
+        {
+            yield return ("People", entry.People);
+        }
+
+        if (entry.Organisations.Count > 0)
+        {
+            yield return ("Organisations", entry.Organisations);
+        }
+
+        if (entry.Places.Count > 0)
+        {
+            yield return ("Places", entry.Places);
+        }
+    }
+}

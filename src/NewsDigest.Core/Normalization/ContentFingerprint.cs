@@ -1,0 +1,139 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace NewsDigest.Normalization;
+
+/// <summary>Word tokens, exact-content hashes and the MinHash near-duplicate signature of normalized text.</summary>
+internal static class ContentFingerprint
+{
+    private const int ShingleSize = 3;
+
+    /// <summary>Fixed per-function seeds, so signatures agree across processes and machines.</summary>
+    private static readonly ulong[] Seeds = CreateSeeds();
+
+    /// <summary>Lower-case hex SHA-256 of the UTF-8 text.</summary>
+    public static string Sha256Hex(string text) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
+    /// <summary>
+    /// Lower-case word tokens: runs of letters, digits and combining marks; each Han ideograph and kana is its own
+    /// token, since those scripts do not separate words with spaces.
+    /// </summary>
+    public static List<string> Tokenize(string text)
+    {
+        var tokens = new List<string>();
+        var current = new StringBuilder();
+        foreach (var c in text)
+        {
+            if (IsSingleCharacterWord(c))
+            {
+                Flush();
+                tokens.Add(c.ToString());
+            }
+            else if (IsWordCharacter(c))
+            {
+                current.Append(char.ToLowerInvariant(c));
+            }
+            else
+            {
+                Flush();
+            }
+        }
+
+        Flush();
+        return tokens;
+
+        void Flush()
+        {
+            if (current.Length > 0)
+            {
+                tokens.Add(current.ToString());
+                current.Clear();
+            }
+        }
+    }
+
+    public static int CountWords(IEnumerable<string> paragraphs) => paragraphs.Sum(p => Tokenize(p).Count);
+
+    /// <summary>MinHash over 3-token shingles; an empty signature when there are no tokens.</summary>
+    public static NearDuplicateSignature Signature(IReadOnlyList<string> tokens)
+    {
+        if (tokens.Count == 0)
+        {
+            return new NearDuplicateSignature([]);
+        }
+
+        var values = new uint[NearDuplicateSignature.Length];
+        Array.Fill(values, uint.MaxValue);
+        var shingles = Math.Max(1, tokens.Count - ShingleSize + 1);
+        var seen = new HashSet<ulong>();
+        for (var start = 0; start < shingles; start++)
+        {
+            var hash = ShingleHash(tokens, start, Math.Min(ShingleSize, tokens.Count - start));
+            if (!seen.Add(hash))
+            {
+                continue;
+            }
+
+            for (var i = 0; i < values.Length; i++)
+            {
+                var value = (uint)(Mix(hash ^ Seeds[i]) >> 32);
+                if (value < values[i])
+                {
+                    values[i] = value;
+                }
+            }
+        }
+
+        return new NearDuplicateSignature(values);
+    }
+
+    private static ulong ShingleHash(IReadOnlyList<string> tokens, int start, int count)
+    {
+        // FNV-1a over the tokens' UTF-16 code units, with a separator between tokens.
+        var hash = 14695981039346656037UL;
+        for (var t = start; t < start + count; t++)
+        {
+            foreach (var c in tokens[t])
+            {
+                hash = (hash ^ c) * 1099511628211UL;
+            }
+
+            hash = (hash ^ ' ') * 1099511628211UL;
+        }
+
+        return hash;
+    }
+
+    /// <summary>SplitMix64 finalizer: spreads every input bit over the whole output.</summary>
+    private static ulong Mix(ulong z)
+    {
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        return z ^ (z >> 31);
+    }
+
+    private static ulong[] CreateSeeds()
+    {
+        var seeds = new ulong[NearDuplicateSignature.Length];
+        var state = 0x6E65777364696765UL;
+        for (var i = 0; i < seeds.Length; i++)
+        {
+            state += 0x9E3779B97F4A7C15UL;
+            seeds[i] = Mix(state);
+        }
+
+        return seeds;
+    }
+
+    private static bool IsWordCharacter(char c)
+    {
+        var category = CharUnicodeInfo.GetUnicodeCategory(c);
+        return char.IsLetterOrDigit(c) || category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark
+            || c == '_';
+    }
+
+    private static bool IsSingleCharacterWord(char c) =>
+        c is (>= '\u4E00' and <= '\u9FFF') or (>= '\u3400' and <= '\u4DBF') or (>= '\u3040' and <= '\u30FF') or (>= '\uF900' and <= '\uFAFF');
+}

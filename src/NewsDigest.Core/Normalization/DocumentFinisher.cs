@@ -1,0 +1,112 @@
+namespace NewsDigest.Normalization;
+
+/// <summary>
+/// The clean-up every format shares: text cleaned and NFC-normalized, interface crumbs and repeated paragraphs
+/// removed, a title when there is none, language detected when undeclared, then the id, hash and signature.
+/// </summary>
+internal sealed class DocumentFinisher
+{
+    public NormalizedDocument Finish(DocumentDraft draft, IEnumerable<string> extraWarnings)
+    {
+        var warnings = new List<string>(draft.Warnings);
+        warnings.AddRange(extraWarnings);
+
+        var title = TextCleaner.Clean(draft.Title);
+        var captions = Distinct(draft.Captions);
+        var paragraphs = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        int repeated = 0, crumbs = 0;
+        foreach (var raw in draft.Paragraphs)
+        {
+            var (paragraph, removed) = InterfaceCrumbs.Remove(TextCleaner.Clean(raw));
+            crumbs += removed;
+            if (paragraph.Length == 0)
+            {
+                continue;
+            }
+
+            // A scrape that repeats the headline as the first line, or a caption inside the body, is not body text.
+            if ((paragraphs.Count == 0 && paragraph == title) || captions.Contains(paragraph, StringComparer.Ordinal))
+            {
+                continue;
+            }
+
+            if (!seen.Add(paragraph))
+            {
+                repeated++;
+                continue;
+            }
+
+            paragraphs.Add(paragraph);
+        }
+
+        if (repeated > 0)
+        {
+            warnings.Add(repeated == 1 ? "1 repeated paragraph removed" : $"{repeated} repeated paragraphs removed");
+        }
+
+        if (crumbs > 0)
+        {
+            warnings.Add(crumbs == 1 ? "1 interface word removed from the text" : $"{crumbs} interface words removed from the text");
+        }
+
+        if (title.Length == 0 && paragraphs.Count > 0)
+        {
+            title = TextCleaner.FirstSentence(paragraphs[0]);
+            warnings.Add("no headline; title taken from the first sentence");
+        }
+
+        if (draft.Published is null)
+        {
+            warnings.Add("publication date unknown");
+        }
+
+        var body = string.Join('\n', paragraphs);
+        var contentHash = ContentFingerprint.Sha256Hex(body);
+        var url = draft.Url;
+        var id = body.Length > 0 ? contentHash[..32] : ContentFingerprint.Sha256Hex(title + "\n" + url)[..32];
+        var bodyTokens = ContentFingerprint.Tokenize(body);
+        var signatureTokens = bodyTokens.Count > 0 ? bodyTokens : ContentFingerprint.Tokenize(title);
+        var excerpt = TextCleaner.Clean(draft.Excerpt);
+        var sourceName = TextCleaner.Clean(draft.SourceName);
+
+        return new NormalizedDocument
+        {
+            Id = id,
+            Format = draft.Format,
+            Title = title,
+            Subtitle = NullIfEmpty(TextCleaner.Clean(draft.Subtitle)),
+            Published = draft.Published?.ToUniversalTime(),
+            Modified = draft.Modified?.ToUniversalTime(),
+            Url = url,
+            Source = new DocumentSource(NullIfEmpty(sourceName), draft.SourceHost),
+            Authors = Distinct(draft.Authors),
+            Language = draft.Language ?? LanguageDetector.Detect(title + "\n" + body),
+            Excerpt = NullIfEmpty(excerpt),
+            Tags = Distinct(draft.Tags),
+            Paragraphs = paragraphs,
+            Captions = captions,
+            WordCount = bodyTokens.Count,
+            ContentHash = contentHash,
+            Signature = ContentFingerprint.Signature(signatureTokens),
+            Warnings = warnings.Distinct(StringComparer.Ordinal).ToList(),
+        };
+    }
+
+    private static List<string> Distinct(IEnumerable<string> values)
+    {
+        var result = new List<string>();
+        foreach (var value in values)
+        {
+            var clean = TextCleaner.Clean(value);
+            if (clean.Length > 0 && !result.Contains(clean, StringComparer.OrdinalIgnoreCase))
+            {
+                result.Add(clean);
+            }
+        }
+
+        return result;
+    }
+
+    private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
+}

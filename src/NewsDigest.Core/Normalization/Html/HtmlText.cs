@@ -1,0 +1,136 @@
+using System.Text;
+using HtmlAgilityPack;
+
+namespace NewsDigest.Normalization.Html;
+
+/// <summary>Entity decoding and whitespace handling for text taken from the parsed tree.</summary>
+internal static class HtmlText
+{
+    /// <summary>Decodes entities of a raw text node or attribute value; returns the same string when there are none.</summary>
+    public static string Decode(string raw) =>
+        raw.Contains('&', StringComparison.Ordinal) ? HtmlEntity.DeEntitize(raw) ?? string.Empty : raw;
+
+    /// <summary>Collapses runs of whitespace to one space, trims, decodes entities and normalizes to NFC.</summary>
+    public static string Clean(string? raw)
+    {
+        if (string.IsNullOrEmpty(raw))
+        {
+            return string.Empty;
+        }
+
+        var decoded = Decode(raw);
+        var builder = new StringBuilder(decoded.Length);
+        var pendingSpace = false;
+        foreach (var c in decoded)
+        {
+            if (IsSpace(c))
+            {
+                pendingSpace = builder.Length > 0;
+                continue;
+            }
+
+            if (pendingSpace)
+            {
+                builder.Append(' ');
+                pendingSpace = false;
+            }
+
+            builder.Append(c);
+        }
+
+        return Normalize(builder.ToString());
+    }
+
+    public static string Normalize(string text) =>
+        text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC);
+
+    public static bool IsSpace(char c) => char.IsWhiteSpace(c) || c == '\u200B' || c == '\uFEFF';
+
+    /// <summary>Length of the text once whitespace runs are collapsed; <paramref name="lastWasSpace"/> carries across nodes.</summary>
+    public static int CollapsedLength(string text, ref bool lastWasSpace, out int commas, out int asciiCommas)
+    {
+        var length = 0;
+        commas = 0;
+        asciiCommas = 0;
+        foreach (var c in text)
+        {
+            if (IsSpace(c))
+            {
+                if (!lastWasSpace)
+                {
+                    length++;
+                    lastWasSpace = true;
+                }
+
+                continue;
+            }
+
+            lastWasSpace = false;
+            length++;
+            if (ExtractionPatterns.IsComma(c))
+            {
+                commas++;
+                if (c == ',')
+                {
+                    asciiCommas++;
+                }
+            }
+        }
+
+        return length;
+    }
+
+    public static bool IsWhitespace(string text)
+    {
+        foreach (var c in text)
+        {
+            if (!IsSpace(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The visible text of a subtree (no script, style or hidden parts), whitespace collapsed.</summary>
+    public static string TextOf(HtmlNode node)
+    {
+        var builder = new StringBuilder();
+        Append(node, builder, 0);
+        return Clean(builder.ToString());
+    }
+
+    /// <summary>Raw text of a subtree as the DOM's textContent gives it: no separators between elements.</summary>
+    public static string TextContent(HtmlNode node)
+    {
+        var builder = new StringBuilder();
+        Append(node, builder, 0, separateBlocks: false);
+        return Decode(builder.ToString());
+    }
+
+    private static void Append(HtmlNode node, StringBuilder builder, int depth, bool separateBlocks = true)
+    {
+        if (depth > 200)
+        {
+            return;
+        }
+
+        foreach (var child in node.ChildNodes)
+        {
+            if (child.NodeType == HtmlNodeType.Text)
+            {
+                builder.Append(((HtmlTextNode)child).Text);
+            }
+            else if (child.NodeType == HtmlNodeType.Element && !ExtractionPatterns.IgnoredTags.Contains(child.Name))
+            {
+                if (separateBlocks && ExtractionPatterns.BreakingTags.Contains(child.Name))
+                {
+                    builder.Append(' ');
+                }
+
+                Append(child, builder, depth + 1, separateBlocks);
+            }
+        }
+    }
+}

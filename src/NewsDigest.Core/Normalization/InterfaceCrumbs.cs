@@ -1,0 +1,100 @@
+using System.Text;
+
+namespace NewsDigest.Normalization;
+
+/// <summary>
+/// Removes button labels a scrape left inside sentences (a Korean "추천", "recommend", in the middle of an English
+/// sentence). Only known labels are removed, only as whole words, and only from text in another script, so a Korean
+/// paragraph that uses the same words keeps them.
+/// </summary>
+internal static class InterfaceCrumbs
+{
+    private static readonly HashSet<string> Labels = new(StringComparer.Ordinal)
+    {
+        "추천", "비추천", "공유", "좋아요", "댓글", "구독", "인쇄", "스크랩", "기사", "저장", "닫기", "글자크기", "본문", "목록",
+        "링크복사", "페이스북", "트위터", "카카오톡", "신고", "확대", "축소", "いいね", "シェア", "印刷", "保存", "コメント",
+        "分享", "推荐", "点赞", "评论", "收藏", "打印", "转发",
+    };
+
+    /// <summary>Returns the paragraph without stray labels, and how many were removed.</summary>
+    public static (string Text, int Removed) Remove(string paragraph)
+    {
+        if (!HasNonLatinLetter(paragraph))
+        {
+            return (paragraph, 0);
+        }
+
+        var words = paragraph.Split(' ');
+        var labelLetters = 0;
+        var labelCount = 0;
+        foreach (var word in words)
+        {
+            if (Labels.Contains(word))
+            {
+                labelLetters += word.Length;
+                labelCount++;
+            }
+        }
+
+        if (labelCount == 0 || !MostlyLatin(paragraph, labelLetters))
+        {
+            return (paragraph, 0);
+        }
+
+        var kept = new StringBuilder(paragraph.Length);
+        foreach (var word in words)
+        {
+            if (Labels.Contains(word))
+            {
+                continue;
+            }
+
+            if (kept.Length > 0)
+            {
+                kept.Append(' ');
+            }
+
+            kept.Append(word);
+        }
+
+        return (kept.ToString(), labelCount);
+    }
+
+    private static bool HasNonLatinLetter(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c > '\u024F' && char.IsLetter(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether, apart from the labels, nearly all letters are Latin: the labels are foreign to the sentence.</summary>
+    private static bool MostlyLatin(string text, int labelLetters)
+    {
+        int latin = 0, other = 0;
+        foreach (var c in text)
+        {
+            if (!char.IsLetter(c))
+            {
+                continue;
+            }
+
+            if (c <= '\u024F' || c is >= '\u1E00' and <= '\u1EFF')
+            {
+                latin++;
+            }
+            else
+            {
+                other++;
+            }
+        }
+
+        other -= labelLetters;
+        return latin >= 20 && other * 10 <= latin;
+    }
+}

@@ -1,0 +1,282 @@
+using System.Text.RegularExpressions;
+
+namespace NewsDigest.Stories;
+
+internal enum EntityKind
+{
+    Other,
+    Person,
+    Organisation,
+    Place,
+}
+
+/// <summary>A name found in a document; <see cref="Key"/> is what two mentions of the same name share.</summary>
+internal sealed record NamedEntity(string Name, EntityKind Kind)
+{
+    public string Key { get; } = TextTokens.ToInvariantLower(Name);
+}
+
+/// <summary>
+/// Capitalized-phrase entity extraction: runs of capitalized words (with "of"/"for" inside names and numerals after
+/// them, as in "Pillar 2"), split at titles ("Defense Minister Shin Won-sik"), then classified with the gazetteer,
+/// organisation words and person cues (a title before, "said" after, or the surname used alone elsewhere).
+/// </summary>
+internal static partial class EntityExtractor
+{
+    private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal) { "of", "for", "on", "de", "du", "von", "van", "al" };
+
+    private static readonly HashSet<string> SpeechVerbs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "said", "says", "told", "noted", "added", "stated", "indicated", "argued", "wrote", "announced", "warned", "explained",
+    };
+
+    private static readonly Dictionary<string, string> RomanNumerals = new(StringComparer.Ordinal)
+    {
+        ["I"] = "1", ["II"] = "2", ["III"] = "3", ["IV"] = "4", ["V"] = "5",
+    };
+
+    public static IReadOnlyList<NamedEntity> Extract(string title, IEnumerable<string> paragraphs)
+    {
+        var sentences = new List<string> { title };
+        foreach (var paragraph in paragraphs)
+        {
+            sentences.AddRange(SentenceSplitter.Split(paragraph));
+        }
+
+        var lowerVocabulary = new HashSet<string>(StringComparer.Ordinal);
+        var tokenized = new List<List<string>>(sentences.Count);
+        foreach (var sentence in sentences)
+        {
+            var tokens = Tokens(sentence);
+            tokenized.Add(tokens);
+            foreach (var token in tokens)
+            {
+                if (token.Length > 0 && char.IsLower(token[0]))
+                {
+                    lowerVocabulary.Add(token);
+                }
+            }
+        }
+
+        var phrases = new List<Phrase>();
+        foreach (var tokens in tokenized)
+        {
+            CollectPhrases(tokens, lowerVocabulary, phrases);
+        }
+
+        var singles = new HashSet<string>(
+            phrases.Where(p => p.Tokens.Count == 1).Select(p => p.Tokens[0]), StringComparer.Ordinal);
+        var found = new Dictionary<string, NamedEntity>(StringComparer.Ordinal);
+        var people = new List<NamedEntity>();
+        foreach (var phrase in phrases)
+        {
+            var entity = Classify(phrase, singles);
+            if (entity is null)
+            {
+                continue;
+            }
+
+            if (!found.TryGetValue(entity.Key, out var existing) || (existing.Kind == EntityKind.Other && entity.Kind != EntityKind.Other))
+            {
+                found[entity.Key] = entity;
+                if (entity.Kind == EntityKind.Person)
+                {
+                    people.Add(entity);
+                }
+            }
+        }
+
+        // A surname alone ("Kim said") is the person named in full elsewhere, not a separate name.
+        foreach (var person in people)
+        {
+            foreach (var part in person.Name.Split(' '))
+            {
+                if (found.TryGetValue(TextTokens.ToInvariantLower(part), out var single) && single.Kind == EntityKind.Other)
+                {
+                    found.Remove(single.Key);
+                }
+            }
+        }
+
+        return [.. found.Values];
+    }
+
+    private static NamedEntity? Classify(Phrase phrase, HashSet<string> singles)
+    {
+        var name = string.Join(' ', phrase.Tokens);
+        if (Gazetteer.Place(name) is { } place)
+        {
+            return new NamedEntity(place, EntityKind.Place);
+        }
+
+        if (Gazetteer.Organisation(name) is { } organisation)
+        {
+            return new NamedEntity(organisation, EntityKind.Organisation);
+        }
+
+        if (phrase.Tokens.Any(Gazetteer.IsOrganisationWord))
+        {
+            return new NamedEntity(name, EntityKind.Organisation);
+        }
+
+        if (phrase.Tokens.Count == 1 && IsAcronym(name))
+        {
+            return new NamedEntity(name, EntityKind.Organisation);
+        }
+
+        var personLike = phrase.Tokens.Count is 2 or 3 && phrase.Tokens.All(t => t.Length > 1 && char.IsUpper(t[0]) && !IsAcronym(t));
+        if (personLike && (phrase.AfterTitle || phrase.BeforeSpeechVerb || HyphenatedGivenName().IsMatch(phrase.Tokens[^1])
+            || singles.Contains(phrase.Tokens[0]) || singles.Contains(phrase.Tokens[^1])))
+        {
+            return new NamedEntity(name, EntityKind.Person);
+        }
+
+        return phrase.Tokens.Count == 1 && phrase.SentenceStart ? null : new NamedEntity(name, EntityKind.Other);
+    }
+
+    private static void CollectPhrases(List<string> tokens, HashSet<string> lowerVocabulary, List<Phrase> phrases)
+    {
+        var i = 0;
+        while (i < tokens.Count)
+        {
+            if (!IsCapitalized(tokens[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            var words = new List<string> { tokens[i] };
+            i++;
+            while (i < tokens.Count)
+            {
+                if (IsCapitalized(tokens[i]) || (IsNumeral(tokens[i]) && words.Count > 0))
+                {
+                    words.Add(RomanNumerals.TryGetValue(tokens[i], out var number) ? number : tokens[i]);
+                    i++;
+                }
+                else if (Connectors.Contains(tokens[i]) && i + 1 < tokens.Count && IsCapitalized(tokens[i + 1]))
+                {
+                    words.Add(tokens[i]);
+                    i++;
+                }
+                else
+                {
+                    break;
+                }
+            }
+
+            var next = i < tokens.Count ? tokens[i] : null;
+            if (next == "," && i + 1 < tokens.Count)
+            {
+                next = tokens[i + 1];
+            }
+
+            AddSplitAtTitles(words, start == 0, lowerVocabulary, next is not null && SpeechVerbs.Contains(next), phrases);
+        }
+    }
+
+    private static void AddSplitAtTitles(List<string> words, bool sentenceStart, HashSet<string> lowerVocabulary, bool beforeSpeechVerb, List<Phrase> phrases)
+    {
+        var lastTitle = words.FindLastIndex(Gazetteer.IsTitleWord);
+        if (lastTitle >= 0)
+        {
+            // Whatever precedes the title ("South Korean Defense") is a separate phrase; the title words are not names.
+            var firstTitle = lastTitle;
+            while (firstTitle > 0 && (Gazetteer.IsTitleWord(words[firstTitle - 1]) || IsTitleQualifier(words[firstTitle - 1])))
+            {
+                firstTitle--;
+            }
+
+            if (firstTitle > 0)
+            {
+                AddSplitAtTitles(words[..firstTitle], sentenceStart, lowerVocabulary, false, phrases);
+            }
+
+            var rest = words[(lastTitle + 1)..];
+            if (rest.Count > 0 && rest[0] is not ("of" or "for" or "on"))
+            {
+                Add(rest, false, afterTitle: true, beforeSpeechVerb, lowerVocabulary, phrases);
+            }
+
+            return;
+        }
+
+        Add(words, sentenceStart, afterTitle: false, beforeSpeechVerb, lowerVocabulary, phrases);
+    }
+
+    private static void Add(List<string> words, bool sentenceStart, bool afterTitle, bool beforeSpeechVerb, HashSet<string> lowerVocabulary, List<Phrase> phrases)
+    {
+        // Sentence-initial ordinary words ("However", "The", "Although") are not names.
+        while (words.Count > 0 && sentenceStart && (TextTokens.IsStopWord(TextTokens.ToInvariantLower(words[0]))
+            || lowerVocabulary.Contains(TextTokens.ToInvariantLower(words[0]))))
+        {
+            words = words[1..];
+            sentenceStart = false;
+        }
+
+        while (words.Count > 0 && (Connectors.Contains(words[^1]) || TextTokens.IsStopWord(TextTokens.ToInvariantLower(words[^1]))))
+        {
+            words = words[..^1];
+        }
+
+        if (words.Count == 0 || words.Count > 7 || words.All(IsNumeral))
+        {
+            return;
+        }
+
+        if (words.Count >= 2 && Gazetteer.Place(string.Join(' ', words[..2])) is not null && words.Count > 2
+            && Gazetteer.Place(string.Join(' ', words)) is null && Gazetteer.Organisation(string.Join(' ', words)) is null
+            && !words.Any(Gazetteer.IsOrganisationWord))
+        {
+            // "South Korean Yoon" or "Australia Anthony Albanese": the place and what follows are separate names.
+            phrases.Add(new Phrase(words[..2], sentenceStart, false, false));
+            Add(words[2..], false, afterTitle, beforeSpeechVerb, lowerVocabulary, phrases);
+            return;
+        }
+
+        phrases.Add(new Phrase(words, sentenceStart, afterTitle, beforeSpeechVerb));
+    }
+
+    private static bool IsTitleQualifier(string word) => word is "Prime" or "Vice" or "Deputy" or "Foreign" or "Defense"
+        or "Defence" or "Finance" or "Trade" or "Unification" or "Interior" or "Home" or "Chief" or "First" or "Former"
+        or "Acting" or "Supreme" or "State" or "Executive" or "Senior";
+
+    private static bool IsCapitalized(string token) =>
+        token.Length > 0 && char.IsUpper(token[0]) && token.Any(char.IsLetter);
+
+    private static bool IsNumeral(string token) =>
+        RomanNumerals.ContainsKey(token) || (token.Length <= 4 && token.All(char.IsDigit));
+
+    private static bool IsAcronym(string token)
+    {
+        var letters = token.Count(char.IsLetter);
+        return letters >= 2 && token.Where(char.IsLetter).All(char.IsUpper) && token.Length <= 8;
+    }
+
+    /// <summary>Word tokens with their case, abbreviations such as "U.S." kept whole, commas kept as tokens.</summary>
+    private static List<string> Tokens(string sentence)
+    {
+        var tokens = new List<string>();
+        foreach (Match match in TokenPattern().Matches(sentence))
+        {
+            var token = match.Value;
+            if (token.EndsWith("'s", StringComparison.Ordinal) || token.EndsWith("\u2019s", StringComparison.Ordinal))
+            {
+                token = token[..^2];
+            }
+
+            tokens.Add(token);
+        }
+
+        return tokens;
+    }
+
+    [GeneratedRegex(@"(?:[A-Z]\.){2,}|[\p{L}\p{N}]+(?:[-'\u2019][\p{L}\p{N}]+)*|,")]
+    private static partial Regex TokenPattern();
+
+    [GeneratedRegex(@"^[A-Z][a-z]+-[a-z]+$")]
+    private static partial Regex HyphenatedGivenName();
+
+    private sealed record Phrase(List<string> Tokens, bool SentenceStart, bool AfterTitle, bool BeforeSpeechVerb);
+}

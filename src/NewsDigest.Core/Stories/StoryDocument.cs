@@ -1,0 +1,63 @@
+using NewsDigest.Normalization;
+
+namespace NewsDigest.Stories;
+
+/// <summary>What story grouping and the digest need of one document.</summary>
+internal sealed record StoryDocument(
+    string Id,
+    string Title,
+    IReadOnlyList<string> Paragraphs,
+    DateTimeOffset? Published,
+    DateTimeOffset IngestedAt,
+    string? Url,
+    DocumentSource Source,
+    NearDuplicateSignature Signature)
+{
+    public static StoryDocument From(NormalizedDocument document, DateTimeOffset ingestedAt)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return new StoryDocument(
+            document.Id,
+            document.Title,
+            document.Paragraphs,
+            document.Published,
+            ingestedAt,
+            document.Url,
+            document.Source,
+            document.Signature);
+    }
+
+    /// <summary>When the development happened as far as the document says: its publication time, else its arrival.</summary>
+    public DateTimeOffset EventTime => Published ?? IngestedAt;
+}
+
+/// <summary>A story as it is remembered between digests: enough to recognise a later document as an update.</summary>
+/// <param name="Id">Stable story id.</param>
+/// <param name="Headline">Headline it was last shown with.</param>
+/// <param name="FirstSeen">Earliest event time of its documents.</param>
+/// <param name="LastSeen">Latest event time of its documents.</param>
+/// <param name="DocumentCount">Documents it has gathered.</param>
+/// <param name="Terms">Centroid of its documents' term vectors (the strongest terms only).</param>
+/// <param name="LeadTerms">Centroid of its documents' headline and first-paragraph terms.</param>
+/// <param name="Entities">Names its documents mention, with how many documents mention each.</param>
+/// <param name="Signatures">Near-duplicate signatures of its most recent documents.</param>
+/// <param name="PublishedDays">Calendar days its documents were published on (month * 31 + day).</param>
+/// <param name="MentionedDays">Calendar days its documents name in their text (month * 31 + day).</param>
+/// <param name="SaidSentences">Sentences earlier digests already used for it.</param>
+internal sealed record StoryProfile(
+    string Id,
+    string Headline,
+    DateTimeOffset FirstSeen,
+    DateTimeOffset LastSeen,
+    int DocumentCount,
+    IReadOnlyDictionary<string, float> Terms,
+    IReadOnlyDictionary<string, float> LeadTerms,
+    IReadOnlyList<StoryEntity> Entities,
+    IReadOnlyList<StorySignature> Signatures,
+    IReadOnlyList<int> PublishedDays,
+    IReadOnlyList<int> MentionedDays,
+    IReadOnlyList<string> SaidSentences);
+
+internal sealed record StoryEntity(string Name, EntityKind Kind, int Count);
+
+internal sealed record StorySignature(NearDuplicateSignature Signature, int Shingles);

@@ -1,0 +1,179 @@
+using System.Globalization;
+using System.Text;
+
+namespace NewsDigest.Stories;
+
+/// <summary>Word tokens and content words (lower-case, stop words removed, light suffix folding) for similarity.</summary>
+internal static class TextTokens
+{
+    private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
+    {
+        "a", "about", "above", "according", "across", "after", "again", "against", "ago", "all", "almost", "along", "already",
+        "also", "although", "always", "am", "among", "amid", "an", "and", "another", "any", "are", "around", "as", "at",
+        "be", "became", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could",
+        "did", "do", "does", "doing", "down", "during", "each", "either", "else", "even", "ever", "every", "few", "for",
+        "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers", "herself", "him", "himself",
+        "his", "how", "however", "i", "if", "in", "into", "is", "it", "its", "itself", "just", "last", "least", "less",
+        "like", "made", "make", "many", "may", "me", "might", "more", "most", "much", "must", "my", "near", "neither",
+        "new", "no", "nor", "not", "now", "of", "off", "often", "on", "once", "one", "only", "or", "other", "others",
+        "our", "ours", "out", "over", "own", "per", "rather", "s", "said", "same", "say", "says", "she", "should",
+        "since", "so", "some", "still", "such", "than", "that", "the", "their", "theirs", "them", "themselves", "then",
+        "there", "these", "they", "this", "those", "though", "through", "thus", "to", "too", "under", "until", "up",
+        "upon", "us", "very", "via", "was", "we", "were", "what", "when", "where", "whereas", "whether", "which",
+        "while", "who", "whom", "whose", "why", "will", "with", "within", "without", "would", "year", "years", "yet",
+        "you", "your", "yours", "two", "three", "first", "second", "time", "told", "week", "day", "days", "monday",
+        "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mr", "ms", "mrs", "dr", "t", "don", "re",
+        "ve", "ll", "d", "m", "new", "news", "get", "got", "use", "used", "well", "back", "way", "part", "take",
+    };
+
+    /// <summary>Lower-case word tokens (letters and digits, inner hyphens and apostrophes kept).</summary>
+    public static List<string> Words(string text)
+    {
+        var words = new List<string>();
+        var builder = new StringBuilder();
+        for (var i = 0; i <= text.Length; i++)
+        {
+            var c = i < text.Length ? text[i] : ' ';
+            if (char.IsLetterOrDigit(c))
+            {
+                builder.Append(char.ToLowerInvariant(c));
+                continue;
+            }
+
+            var inner = (c == '-' || c == '\'' || c == '\u2019') && builder.Length > 0 && i + 1 < text.Length && char.IsLetterOrDigit(text[i + 1]);
+            if (inner && c == '-')
+            {
+                builder.Append('-');
+                continue;
+            }
+
+            if (inner)
+            {
+                // Possessive or contraction: "Seoul's" becomes "seoul", "don't" stays one token.
+                var rest = i + 2 < text.Length && char.IsLetterOrDigit(text[i + 2]);
+                if (!rest && char.ToLowerInvariant(text[i + 1]) == 's')
+                {
+                    i++;
+                    continue;
+                }
+            }
+
+            if (builder.Length > 0)
+            {
+                words.Add(builder.ToString());
+                builder.Clear();
+            }
+        }
+
+        return words;
+    }
+
+    /// <summary>Content words of <paramref name="text"/>: no stop words, no one-letter tokens, no bare numbers.</summary>
+    public static IEnumerable<string> ContentWords(string text)
+    {
+        foreach (var word in Words(text))
+        {
+            if (word.Length < 2 || StopWords.Contains(word) || IsNumber(word))
+            {
+                continue;
+            }
+
+            yield return Fold(word);
+        }
+    }
+
+    public static bool IsStopWord(string lowerWord) => StopWords.Contains(lowerWord);
+
+    /// <summary>Folds plural and common inflections so "partners"/"partner" and "talks"/"talk" match.</summary>
+    public static string Fold(string word)
+    {
+        if (word.Length <= 3 || word.Contains('-', StringComparison.Ordinal))
+        {
+            return word;
+        }
+
+        if (word.EndsWith("ies", StringComparison.Ordinal) && word.Length > 4)
+        {
+            return string.Concat(word.AsSpan(0, word.Length - 3), "y");
+        }
+
+        if (word.EndsWith("sses", StringComparison.Ordinal))
+        {
+            return word[..^2];
+        }
+
+        if (word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal) && !word.EndsWith("us", StringComparison.Ordinal)
+            && !word.EndsWith("is", StringComparison.Ordinal))
+        {
+            return word[..^1];
+        }
+
+        return word;
+    }
+
+    /// <summary>Distinct 3-word shingles of the body, counted the way near-duplicate signatures see them.</summary>
+    public static int CountShingles(IEnumerable<string> paragraphs)
+    {
+        var words = new List<string>();
+        foreach (var paragraph in paragraphs)
+        {
+            words.AddRange(Words(paragraph));
+        }
+
+        if (words.Count < 3)
+        {
+            return words.Count == 0 ? 0 : 1;
+        }
+
+        var shingles = new HashSet<int>();
+        for (var i = 0; i + 2 < words.Count; i++)
+        {
+            shingles.Add(HashCode.Combine(
+                StringComparer.Ordinal.GetHashCode(words[i]),
+                StringComparer.Ordinal.GetHashCode(words[i + 1]),
+                StringComparer.Ordinal.GetHashCode(words[i + 2])));
+        }
+
+        return shingles.Count;
+    }
+
+    private static bool IsNumber(string word)
+    {
+        foreach (var c in word)
+        {
+            if (!char.IsDigit(c) && c != '-')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Collapses whitespace and trims, for comparing and displaying sentences.</summary>
+    public static string Squash(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        var space = false;
+        foreach (var c in text.Trim())
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                space = true;
+                continue;
+            }
+
+            if (space && builder.Length > 0)
+            {
+                builder.Append(' ');
+            }
+
+            space = false;
+            builder.Append(c);
+        }
+
+        return builder.ToString().Normalize(NormalizationForm.FormC);
+    }
+
+    public static string ToInvariantLower(string text) => text.ToLower(CultureInfo.InvariantCulture);
+}

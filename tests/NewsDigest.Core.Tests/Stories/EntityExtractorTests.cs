@@ -1,0 +1,43 @@
+using NewsDigest.Stories;
+
+namespace NewsDigest.Tests.Stories;
+
+public sealed class EntityExtractorTests
+{
+    [Fact]
+    public void Extract_NewsParagraph_ClassifiesPeopleOrganisationsAndPlaces()
+    {
+        var entities = EntityExtractor.Extract(
+            "Seoul weighs AUKUS role",
+            [
+                "South Korea was asked to join AUKUS Pillar II, according to Kim Tae-hyo, first deputy director of the National Security Office.",
+                "Kim also noted that the Yoon administration sees a need to observe the war in Ukraine. Defense Minister Shin Won-sik spoke in Melbourne.",
+            ]);
+
+        Assert.Contains(entities, e => e is { Name: "Kim Tae-hyo", Kind: EntityKind.Person });
+        Assert.Contains(entities, e => e is { Name: "Shin Won-sik", Kind: EntityKind.Person });
+        Assert.Contains(entities, e => e is { Name: "AUKUS", Kind: EntityKind.Organisation });
+        Assert.Contains(entities, e => e is { Name: "National Security Office", Kind: EntityKind.Organisation });
+        Assert.Contains(entities, e => e is { Name: "Melbourne", Kind: EntityKind.Place });
+        Assert.Contains(entities, e => e is { Name: "Ukraine", Kind: EntityKind.Place });
+        Assert.Contains(entities, e => e is { Name: "South Korea", Kind: EntityKind.Place });
+        Assert.DoesNotContain(entities, e => e.Name is "Kim" or "Defense" or "Defense Minister");
+    }
+
+    [Fact]
+    public void Extract_AliasesOfOneCountry_OneEntity()
+    {
+        var entities = EntityExtractor.Extract("Talks", ["Officials from the U.S. and the United States Army met British and UK diplomats."]);
+
+        Assert.Single(entities, e => e.Name == "United States");
+        Assert.Single(entities, e => e.Name == "United Kingdom");
+    }
+
+    [Fact]
+    public void Extract_SentenceInitialOrdinaryWords_AreNotNames()
+    {
+        var entities = EntityExtractor.Extract("Budget", ["However, the plan failed. Although markets rose, nothing changed in the budget."]);
+
+        Assert.DoesNotContain(entities, e => e.Name is "However" or "Although");
+    }
+}
