@@ -31,22 +31,31 @@ cd "$repo"
 rm -rf "$out"
 mkdir -p "$out"
 log="$out/diagnostics.txt"
-: >"$log"
 status=0
 
 echo "Bicep $("$bicep" --version | sed 's/^Bicep CLI version //')"
 
-# Both commands exit 0 on warnings, so any diagnostic they print counts as a failure.
-"$bicep" build --pattern 'infra/**/*.bicep' --outdir "$out" >>"$log" 2>&1 || status=1
-"$bicep" lint --pattern 'infra/**/*.bicep' >>"$log" 2>&1 || status=1
-for params in infra/*.bicepparam; do
-  name="$(basename "$params" .bicepparam)"
-  "$bicep" build-params "$params" --outfile "$out/$name.parameters.json" >>"$log" 2>&1 || status=1
+# Build, lint and the parameter files run side by side; each writes its own log. Both build and lint exit 0
+# on warnings, so any diagnostic they print counts as a failure.
+"$bicep" build --pattern 'infra/**/*.bicep' --outdir "$out" >"$out/build.log" 2>&1 &
+build=$!
+"$bicep" lint --pattern 'infra/**/*.bicep' >"$out/lint.log" 2>&1 &
+lint=$!
+params=()
+for file in infra/*.bicepparam; do
+  name="$(basename "$file" .bicepparam)"
+  "$bicep" build-params "$file" --outfile "$out/$name.parameters.json" >"$out/params-$name.log" 2>&1 &
+  params+=($!)
+done
+for pid in "$build" "$lint" "${params[@]}"; do
+  wait "$pid" || status=1
 done
 
 # The same diagnostic is printed once per file that imports the module; show each once.
+cat "$out"/*.log | sort -u >"$log"
+rm -f "$out"/*.log
 if [[ -s "$log" ]]; then
-  sort -u "$log" >&2
+  cat "$log" >&2
   status=1
 fi
 
@@ -55,6 +64,6 @@ if [[ $status -ne 0 ]]; then
   exit 1
 fi
 
-[[ -s "$log" ]] || rm -f "$log"
+rm -f "$log"
 templates=$(find "$out" -name '*.json' ! -name '*.parameters.json' | wc -l)
 echo "Bicep: $templates templates built to ${out#"$repo"/}/, lint clean, parameters built."

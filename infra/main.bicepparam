@@ -5,6 +5,7 @@ using './main.bicep'
 param environmentName = readEnvironmentVariable('AZURE_ENV_NAME', 'newsdigest')
 param location = readEnvironmentVariable('AZURE_LOCATION', 'swedencentral')
 param principalId = readEnvironmentVariable('AZURE_PRINCIPAL_ID', '')
+param principalType = readEnvironmentVariable('AZURE_PRINCIPAL_TYPE', 'User')
 
 param digestLocalTime = readEnvironmentVariable('DIGEST_LOCAL_TIME', '07:30')
 param digestTimeZone = readEnvironmentVariable('DIGEST_TIME_ZONE', 'Europe/Berlin')

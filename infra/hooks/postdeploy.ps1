@@ -18,7 +18,7 @@ $infraDir = Split-Path -Parent $PSScriptRoot
 $ready = $false
 for ($attempt = 1; $attempt -le 30; $attempt++) {
     $hasKey = az functionapp keys list --resource-group $env:AZURE_RESOURCE_GROUP --name $env:AZURE_FUNCTION_APP_NAME `
-        --query 'systemKeys.blobs_extension != null' --output tsv 2>$null
+        --query 'systemKeys.blobs_extension != `null`' --output tsv 2>$null
     if ($LASTEXITCODE -eq 0 -and $hasKey -eq 'true') { $ready = $true; break }
     Write-Host "postdeploy: waiting for the function host to publish its blobs_extension key ($attempt/30)..."
     Start-Sleep -Seconds 10

@@ -25,7 +25,7 @@ infra_dir="$(cd "$(dirname "$0")/.." && pwd)"
 attempt=1
 while :; do
   if az functionapp keys list --resource-group "$AZURE_RESOURCE_GROUP" --name "$AZURE_FUNCTION_APP_NAME" \
-      --query "systemKeys.blobs_extension != null" --output tsv 2>/dev/null | grep -qi '^true$'; then
+      --query "systemKeys.blobs_extension != \`null\`" --output tsv 2>/dev/null | grep -qi '^true$'; then
     break
   fi
   if [ "$attempt" -ge 30 ]; then

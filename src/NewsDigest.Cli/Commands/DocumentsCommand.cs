@@ -30,15 +30,18 @@ internal static class DocumentsCommand
             var documents = host.Services.GetRequiredService<DocumentRepository>();
             var ledger = host.Services.GetRequiredService<IngestionLedger>();
 
-            Console.WriteLine($"{"ingested",-17} {"id",-20} {"published",-10} {"sources",7} {"source",-22} title");
             var count = 0;
             await foreach (var document in documents.ListIngestedAsync(since, time.GetUtcNow().AddMinutes(1), cancellationToken))
             {
-                count++;
+                if (count++ == 0)
+                {
+                    Console.WriteLine($"{"ingested",-17} {"id",-32} {"published",-10} {"sources",7} {"source",-22} title");
+                }
+
                 Console.WriteLine(string.Join(
                     ' ',
                     document.IngestedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture).PadRight(17),
-                    Cut(document.Id, 20).PadRight(20),
+                    Cut(document.Id, 32).PadRight(32),
                     (document.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-").PadRight(10),
                     Math.Max(document.SourceBlobCount, document.SourceBlobs.Count).ToString(CultureInfo.InvariantCulture).PadLeft(7),
                     Cut(document.Source.Name ?? document.Source.Host ?? "-", 22).PadRight(22),

@@ -128,8 +128,12 @@ internal static class NormalizeCommand
         return services.BuildServiceProvider();
     }
 
-    private sealed record RejectedFileLine(string File, string Reason, string Message)
+    private sealed record RejectedFileLine(
+        [property: JsonPropertyOrder(0)] string File,
+        [property: JsonPropertyOrder(2)] string Reason,
+        [property: JsonPropertyOrder(3)] string Message)
     {
+        [JsonPropertyOrder(1)]
         public bool Rejected => true;
     }
 

@@ -9,6 +9,12 @@ internal sealed class DigestRenderer(IOptions<DigestOptions> options)
     public RenderedDigest Render(DigestContent content)
     {
         ArgumentNullException.ThrowIfNull(content);
+        // Links are checked again here, whatever produced the content: only http(s) reaches any format.
+        content = content with
+        {
+            Entries = [.. content.Entries.Select(e => e with { Sources = [.. e.Sources.Select(s => s with { Url = SafeLinks.HttpUrlOrNull(s.Url) })] })],
+            FullDigestUrl = SafeLinks.HttpUrlOrNull(content.FullDigestUrl?.OriginalString) is { } full ? new Uri(full) : null,
+        };
         var settings = options.Value;
         var zone = TimeZoneInfo.FindSystemTimeZoneById(content.TimeZone);
         return new RenderedDigest(

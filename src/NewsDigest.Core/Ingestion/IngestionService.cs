@@ -39,6 +39,9 @@ internal sealed partial class IngestionService(
     public async Task<IngestionOutcome> IngestAsync(string blobName, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(blobName);
+
+        // .NET's Uri turns '\' into '/' on the way out, so that is the name the blob really has (and is listed under).
+        blobName = blobName.Replace('\\', '/');
         var blob = storage.Inbox.GetBlobClient(blobName);
         for (var attempt = 1; ; attempt++)
         {

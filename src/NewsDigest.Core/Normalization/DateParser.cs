@@ -82,7 +82,7 @@ internal static partial class DateParser
         {
             var minutes = (int.Parse(zone.AsSpan(1, 2), CultureInfo.InvariantCulture) * 60) + int.Parse(zone.AsSpan(3, 2), CultureInfo.InvariantCulture);
             offset = TimeSpan.FromMinutes(zone[0] == '-' ? -minutes : minutes);
-            zoneKnown = minutes < 15 * 60;
+            zoneKnown = minutes <= 14 * 60;
         }
         else if (ZoneOffsetsInHours.TryGetValue(zone, out var hours))
         {

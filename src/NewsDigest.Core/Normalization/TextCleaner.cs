@@ -47,7 +47,7 @@ internal static class TextCleaner
     /// <summary>Zero-width and formatting characters that scrapes leave behind and that carry no meaning in news text.</summary>
     private static bool IsInvisible(char c) =>
         c is '\u200B' or '\u2060' or '\uFEFF' or '\u00AD' or '\uFFFE' or '\uFFFF'
-        || (char.IsSurrogate(c) == false && CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.PrivateUse);
+        || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.PrivateUse;
 
     /// <summary>The first sentence of <paramref name="text"/>, shortened to at most <paramref name="maxLength"/> characters.</summary>
     public static string FirstSentence(string text, int maxLength = 120)

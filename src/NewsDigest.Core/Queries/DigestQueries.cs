@@ -58,7 +58,7 @@ internal sealed class DigestQueries(
                 r.LocalDate, r.TimeZone, r.ComposedAt, r.DeliveredAt, r.WindowStart, r.WindowEnd, r.StoryCount, r.DocumentCount,
                 $"{ListPath}/{QueryDates.Format(r.LocalDate)}"))
             .ToList();
-        var body = JsonSerializer.Serialize(new DigestListView(range.From, range.To, items.Count, items), QueryJsonContext.Default.DigestListView);
+        var body = JsonSerializer.Serialize(new DigestListView(range.From, range.To, items.Count, items), QueryJsonContext.Api.DigestListView);
         return Representations.Serve(
             request,
             ContentNegotiation.ContentType(DigestFormat.Json),

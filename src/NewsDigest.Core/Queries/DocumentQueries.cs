@@ -28,7 +28,7 @@ internal sealed class DocumentQueries(DocumentRepository documents, IOptions<Que
             return ProblemDetails.DocumentNotFound(request.Path, id);
         }
 
-        var body = JsonSerializer.Serialize(ToView(stored), QueryJsonContext.Default.DocumentView);
+        var body = JsonSerializer.Serialize(ToView(stored), QueryJsonContext.Api.DocumentView);
         return Representations.Serve(
             request,
             ContentNegotiation.ContentType(Digest.DigestFormat.Json),

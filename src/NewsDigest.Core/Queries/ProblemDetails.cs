@@ -47,7 +47,7 @@ internal sealed record ProblemDetails(
     private static QueryResponse Respond(int status, string slug, string title, string detail, string instance, IReadOnlyList<string>? supported = null)
     {
         var problem = new ProblemDetails(TypePrefix + slug, title, status, detail, instance, supported);
-        var body = System.Text.Json.JsonSerializer.Serialize(problem, QueryJsonContext.Default.ProblemDetails);
+        var body = System.Text.Json.JsonSerializer.Serialize(problem, QueryJsonContext.Api.ProblemDetails);
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
             // Errors describe a moment (no digest yet, a missing blob); caches must not keep them.

@@ -8,7 +8,5 @@ internal sealed record QueryResponse(
     string Body,
     IReadOnlyDictionary<string, string> Headers)
 {
-    public bool IsSuccess => StatusCode is >= 200 and < 400;
-
     public string? GetHeader(string name) => Headers.TryGetValue(name, out var value) ? value : null;
 }

@@ -115,7 +115,7 @@ internal sealed partial class DocumentRepository(StorageClients storage, TimePro
     }
 
     /// <summary>
-    /// Writes a claimed document: its JSON blob, its row (listing <paramref name="sourceBlob"/>) and its id index.
+    /// Writes a claimed document: its JSON blob, its id index and its row (listing <paramref name="sourceBlob"/>).
     /// Safe to run again after a failure part-way, and by a second ingestion taking over a claim whose writer died:
     /// when the row already exists the blob is added to its sources instead.
     /// </summary>
@@ -130,6 +130,20 @@ internal sealed partial class DocumentRepository(StorageClients storage, TimePro
         var container = await storage.GetContainerAsync(storage.Options.NormalizedContainer, cancellationToken);
         await container.GetBlobClient(blobName).UploadAsync(DocumentJson.Serialize(document), overwrite: true, cancellationToken);
 
+        // Blob, then id index, then row: once the row is listed, everything it points to exists.
+        var ids = await storage.GetTableAsync(DocumentIdsTable, cancellationToken);
+        var idKey = StorageKeys.ForId(claim.DocumentId);
+        await ids.UpsertEntityAsync(
+            new TableEntity(idKey, IdRowKey)
+            {
+                ["DocumentId"] = EntityLimits.Truncate(claim.DocumentId, EntityLimits.MaxStringChars),
+                ["DocumentPartition"] = claim.DocumentPartition,
+                ["DocumentRow"] = claim.DocumentRow,
+                ["ContentHash"] = EntityLimits.Truncate(claim.ContentHash, 200),
+            },
+            TableUpdateMode.Replace,
+            cancellationToken);
+
         var documents = await storage.GetTableAsync(DocumentsTable, cancellationToken);
         var entity = BuildEntity(claim, document, blobName, sourceBlob, previousVersions);
         SourceAddResult result;
@@ -143,18 +157,6 @@ internal sealed partial class DocumentRepository(StorageClients storage, TimePro
             result = await AddSourceAsync(claim, sourceBlob, cancellationToken);
         }
 
-        var ids = await storage.GetTableAsync(DocumentIdsTable, cancellationToken);
-        var idKey = StorageKeys.ForId(claim.DocumentId);
-        await ids.UpsertEntityAsync(
-            new TableEntity(idKey, IdRowKey)
-            {
-                ["DocumentId"] = EntityLimits.Truncate(claim.DocumentId, EntityLimits.MaxStringChars),
-                ["DocumentPartition"] = claim.DocumentPartition,
-                ["DocumentRow"] = claim.DocumentRow,
-                ["ContentHash"] = EntityLimits.Truncate(claim.ContentHash, 200),
-            },
-            TableUpdateMode.Replace,
-            cancellationToken);
         return result;
     }
 

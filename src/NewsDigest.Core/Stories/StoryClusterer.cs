@@ -25,7 +25,7 @@ internal sealed class StoryClusterer
     private const int ClustersPerKey = 32;
     private const int DistinctiveTermsPerDocument = 16;
     private const int DistinctiveNamesPerDocument = 8;
-    private const int MaxCandidates = 24;
+    private const int MaxCandidates = 12;
     private const int MaxCentroidTerms = 150;
     private const int MaxLeadTerms = 60;
     private const int MaxSignaturesPerStory = 8;
@@ -49,13 +49,15 @@ internal sealed class StoryClusterer
         }
 
         var idf = vocabulary.InverseDocumentFrequencies();
+        // A term only one document has cannot lead to another document: only shared terms are worth indexing.
+        var keyIdf = vocabulary.SharedTermIdf();
         var clusters = new List<Cluster>();
         var index = new Dictionary<long, List<int>>();
         foreach (var story in knownStories)
         {
             var cluster = Cluster.FromProfile(story, vocabulary, idf);
             clusters.Add(cluster);
-            Index(index, clusters.Count - 1, cluster.Keys(idf));
+            Index(index, clusters.Count - 1, cluster.Keys(idf, keyIdf));
         }
 
         var order = Enumerable.Range(0, documents.Count)
@@ -65,7 +67,7 @@ internal sealed class StoryClusterer
         foreach (var i in order)
         {
             var document = features[i];
-            var (best, score) = FindBest(document, clusters, index, idf);
+            var (best, score) = FindBest(document, clusters, index, idf, keyIdf);
             Cluster target;
             if (best >= 0 && score >= SameStoryThreshold)
             {
@@ -79,7 +81,7 @@ internal sealed class StoryClusterer
             }
 
             target.Add(document, idf);
-            Index(index, best, document.Keys(idf));
+            Index(index, best, document.Keys(idf, keyIdf));
         }
 
         var groups = clusters
@@ -102,10 +104,10 @@ internal sealed class StoryClusterer
         return cluster.Similarity(a, idf);
     }
 
-    private static (int Best, double Score) FindBest(DocumentFeatures document, List<Cluster> clusters, Dictionary<long, List<int>> index, float[] idf)
+    private static (int Best, double Score) FindBest(DocumentFeatures document, List<Cluster> clusters, Dictionary<long, List<int>> index, float[] idf, float keyIdf)
     {
         var hits = new Dictionary<int, int>();
-        foreach (var key in document.Keys(idf))
+        foreach (var key in document.Keys(idf, keyIdf))
         {
             if (!index.TryGetValue(key, out var owners))
             {
@@ -225,6 +227,9 @@ internal sealed class StoryClusterer
             return idf;
         }
 
+        /// <summary>The inverse document frequency of a term two documents share: keys above it match nothing else.</summary>
+        public float SharedTermIdf() => (float)(Math.Log((_documents + 1.0) / 3.0) + 1.0 + 1e-4);
+
         public Func<string, double> ToIdfLookup(float[] idf)
         {
             var maximum = Math.Log(_documents + 1.0) + 1.0;
@@ -340,7 +345,7 @@ internal sealed class StoryClusterer
             return (ids, weights);
         }
 
-        public IEnumerable<long> Keys(float[] idf)
+        public IEnumerable<long> Keys(float[] idf, float keyIdf)
         {
             var values = Document.Signature.Values;
             for (var band = 0; band + RowsPerBand <= values.Count; band += RowsPerBand)
@@ -351,13 +356,14 @@ internal sealed class StoryClusterer
             }
 
             foreach (var term in Enumerable.Range(0, TermIds.Length)
+                .Where(i => idf[TermIds[i]] <= keyIdf)
                 .OrderByDescending(i => TermWeights[i] * idf[TermIds[i]])
                 .Take(DistinctiveTermsPerDocument))
             {
                 yield return TermIds[term];
             }
 
-            foreach (var entity in EntityIds.OrderByDescending(id => idf[id]).Take(DistinctiveNamesPerDocument))
+            foreach (var entity in EntityIds.Where(id => idf[id] <= keyIdf).OrderByDescending(id => idf[id]).Take(DistinctiveNamesPerDocument))
             {
                 yield return entity;
             }
@@ -421,7 +427,7 @@ internal sealed class StoryClusterer
             return cluster;
         }
 
-        public IEnumerable<long> Keys(float[] idf)
+        public IEnumerable<long> Keys(float[] idf, float keyIdf)
         {
             foreach (var signature in _signatures)
             {
@@ -432,12 +438,12 @@ internal sealed class StoryClusterer
                 }
             }
 
-            foreach (var (id, _) in _centroid.OrderByDescending(t => t.Value * idf[t.Key]).Take(DistinctiveTermsPerDocument * 2))
+            foreach (var (id, _) in _centroid.Where(t => idf[t.Key] <= keyIdf).OrderByDescending(t => t.Value * idf[t.Key]).Take(DistinctiveTermsPerDocument * 2))
             {
                 yield return id;
             }
 
-            foreach (var (id, _) in _entities.OrderByDescending(e => e.Value.Count * idf[e.Key]).Take(DistinctiveNamesPerDocument * 2))
+            foreach (var (id, _) in _entities.Where(e => idf[e.Key] <= keyIdf).OrderByDescending(e => e.Value.Count * idf[e.Key]).Take(DistinctiveNamesPerDocument * 2))
             {
                 yield return id;
             }

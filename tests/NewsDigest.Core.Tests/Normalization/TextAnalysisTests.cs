@@ -56,6 +56,16 @@ public sealed class TextAnalysisTests
     }
 
     [Fact]
+    public void Parse_OffsetBeyondFourteenHours_IsReadAsUnknownZone()
+    {
+        var parsed = DateParser.Parse("Tue, 07 May 2024 14:30:00 +1430");
+
+        Assert.NotNull(parsed);
+        Assert.False(parsed.Value.ZoneKnown);
+        Assert.Equal(new DateTimeOffset(2024, 5, 7, 14, 30, 0, TimeSpan.Zero), parsed.Value.Utc);
+    }
+
+    [Fact]
     public void Signature_IsTheSameAcrossCallsAndDiffersForOtherText()
     {
         var tokens = ContentFingerprint.Tokenize("The quick brown fox jumps over the lazy dog near the river bank today");

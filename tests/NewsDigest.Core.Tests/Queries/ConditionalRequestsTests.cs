@@ -129,4 +129,14 @@ public sealed class ConditionalRequestsTests
         Assert.Equal("Accept", response.GetHeader("Vary"));
         Assert.Null(response.GetHeader("Last-Modified"));
     }
+
+    [Fact]
+    public void LastModified_DeliveredAfterComposed_IsDeliveryTimeElseCompositionTime()
+    {
+        var composed = new DateTimeOffset(2026, 11, 20, 7, 0, 0, TimeSpan.Zero);
+        var record = new DigestRecord(new DateOnly(2026, 11, 20), "UTC", composed, null, composed.AddDays(-1), composed, 1, 1, "\"a\"");
+
+        Assert.Equal(composed, StoredDigestResponder.LastModified(record));
+        Assert.Equal(composed.AddMinutes(3), StoredDigestResponder.LastModified(record with { DeliveredAt = composed.AddMinutes(3) }));
+    }
 }

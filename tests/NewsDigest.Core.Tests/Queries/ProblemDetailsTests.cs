@@ -65,6 +65,15 @@ public sealed class ProblemDetailsTests
         Assert.True(body.RootElement.GetProperty("detail").GetString()!.Length < 300);
     }
 
+    [Fact]
+    public void Problem_Body_WritesApostrophesAndNonAsciiAsIs()
+    {
+        var response = ProblemDetails.DocumentNotFound("/api/documents/x", "기사");
+
+        Assert.Contains("'기사'", response.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("\\u", response.Body, StringComparison.Ordinal);
+    }
+
     private static QueryResponse Create(string slug, string instance) => slug switch
     {
         "no-digest-yet" => ProblemDetails.NoDigestYet(instance),

@@ -160,7 +160,6 @@ public sealed class IngestionServiceTests(AzuriteFixture azurite)
         "folder/sub folder/story.txt",
         @"back\slash\story.txt",
         "hash#and?question.txt",
-        "tab\tand\u0001control.txt",
         "기사 (한국어) — 뉴스.txt",
         string.Concat(Enumerable.Repeat("long-name-", 100)) + ".txt",
         "it's 'quoted' & 100% sure.txt",
@@ -168,7 +167,7 @@ public sealed class IngestionServiceTests(AzuriteFixture azurite)
 
     [Theory]
     [MemberData(nameof(AwkwardBlobNames))]
-    public async Task IngestAsync_AwkwardBlobName_IngestsOnceAndListsTheExactName(string name)
+    public async Task IngestAsync_AwkwardBlobName_IngestsOnceAndReconciliationAgrees(string name)
     {
         var ct = TestContext.Current.CancellationToken;
         await using var services = azurite.CreateServices();
@@ -180,18 +179,32 @@ public sealed class IngestionServiceTests(AzuriteFixture azurite)
         var again = await ingestion.IngestAsync(name, ct);
         var report = await services.GetRequiredService<InboxReconciler>().ReconcileAsync(ct);
 
+        // A backslash reaches storage as '/' (System.Uri normalizes it), and that is the name listings give.
+        var stored = name.Replace('\\', '/');
         Assert.Equal(IngestionStatus.Ingested, outcome.Status);
         Assert.Equal(IngestionStatus.AlreadyProcessed, again.Status);
         Assert.Equal((1, 1, 0), (report.Scanned, report.Skipped, report.Ingested));
-        var listed = new List<string>();
-        await foreach (var item in services.GetRequiredService<StorageClients>().Inbox.GetBlobsAsync(cancellationToken: ct))
-        {
-            listed.Add(item.Name);
-        }
-
-        Assert.Equal([name], listed);
         var document = Assert.Single(await Inbox.ListDocumentsAsync(services, ct));
-        Assert.Equal([name], document.SourceBlobs);
+        Assert.Equal([stored], document.SourceBlobs);
+        Assert.Equal(stored, Assert.Single(await Inbox.ListRecordsAsync(services, ct)).BlobName);
+    }
+
+    /// <summary>Azurite cannot list a blob whose name holds control characters, so this one is ingested by name only (as the blob trigger does).</summary>
+    [Fact]
+    public async Task IngestAsync_BlobNameWithControlCharacters_IngestsOnce()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var services = azurite.CreateServices();
+        const string name = "tab\tnew\u0001line\u001f.txt";
+        await Inbox.UploadAsync(services, name, await File.ReadAllTextAsync(Inbox.Seed("004"), ct), ct);
+        var ingestion = services.GetRequiredService<IngestionService>();
+
+        var outcome = await ingestion.IngestAsync(name, ct);
+        var again = await ingestion.IngestAsync(name, ct);
+
+        Assert.Equal(IngestionStatus.Ingested, outcome.Status);
+        Assert.Equal(IngestionStatus.AlreadyProcessed, again.Status);
+        Assert.Equal([name], Assert.Single(await Inbox.ListDocumentsAsync(services, ct)).SourceBlobs);
         Assert.Equal(name, Assert.Single(await Inbox.ListRecordsAsync(services, ct)).BlobName);
     }
 

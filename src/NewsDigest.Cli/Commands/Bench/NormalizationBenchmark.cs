@@ -79,12 +79,12 @@ internal static class NormalizationBenchmark
             megabytesPerSecond.Add(totalBytes / 1_048_576.0 / seconds);
             output.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"run {run}: {seconds * 1000:F0} ms, {documentsPerSecond[^1]:F1} files/s, {megabytesPerSecond[^1]:F2} MB/s"));
+                $"run {run}: {seconds * 1000:F0} ms, {documentsPerSecond[^1]:F1} documents/s, {megabytesPerSecond[^1]:F2} MB/s"));
         }
 
         output.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"median: {Median(documentsPerSecond):F1} files/s, {Median(megabytesPerSecond):F2} MB/s over {runs} runs"));
+            $"median: {Median(documentsPerSecond):F1} documents/s, {Median(megabytesPerSecond):F2} MB/s over {runs} runs"));
         return 0;
     }
 

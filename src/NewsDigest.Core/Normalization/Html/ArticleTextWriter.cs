@@ -71,6 +71,10 @@ internal sealed class ArticleTextWriter(IReadOnlyDictionary<HtmlNode, ContentNod
         {
             builder.Append(((HtmlTextNode)html).Text);
         }
+        else if (html.NodeType == HtmlNodeType.Element && html.Name is "br" or "hr")
+        {
+            builder.Append(' ');
+        }
         else if (html.NodeType == HtmlNodeType.Element && map.TryGetValue(html, out var content) && !content.Removed)
         {
             var breaking = ExtractionPatterns.BreakingTags.Contains(html.Name);
@@ -104,6 +108,10 @@ internal sealed class ArticleTextWriter(IReadOnlyDictionary<HtmlNode, ContentNod
                 break;
             case HtmlNodeType.Element when map.TryGetValue(node, out var content) && !content.Removed:
                 WriteElement(node, content);
+                break;
+            case HtmlNodeType.Element when node.Name is "br" or "hr":
+                // Chains of line breaks are folded away while measuring; they still end the paragraph.
+                Flush();
                 break;
             default:
                 break;

@@ -30,22 +30,27 @@ internal sealed class ContentCleaner(bool cleanConditionally, bool weightClasses
         var isDataTable = tag == "table" && !node.IsRun && IsDataTable(node.Node);
         var inner = new Counts { TextLength = node.DirectTextLength, AsciiCommas = node.DirectAsciiCommas, HasText = node.HasText && node.DirectTextLength > 0 };
         var childAncestry = ancestry.Below(node.Node.Name, isDataTable, node.IsRun);
-        foreach (var child in node.Children)
+        var childCounts = new Counts[node.Children.Count];
+        for (var i = 0; i < node.Children.Count; i++)
         {
-            if (child.Removed)
+            var child = node.Children[i];
+            if (!child.Removed)
             {
-                continue;
+                childCounts[i] = Visit(child, topLevel: false, childAncestry);
             }
+        }
 
-            var counts = Visit(child, topLevel: false, childAncestry);
-            if (child.Removed)
+        RemoveRelatedLinkLists(node.Children);
+        for (var i = 0; i < node.Children.Count; i++)
+        {
+            if (node.Children[i].Removed)
             {
                 // Inputs still tell a form what it is after they are gone.
-                inner.Inputs += counts.Inputs;
+                inner.Inputs += childCounts[i].Inputs;
                 continue;
             }
 
-            inner.Add(counts);
+            inner.Add(childCounts[i]);
         }
 
         if (ShouldRemove(node, tag, topLevel, isDataTable, ancestry, inner))
@@ -56,6 +61,42 @@ internal sealed class ContentCleaner(bool cleanConditionally, bool weightClasses
         }
 
         return Outer(node, tag, isDataTable, inner);
+    }
+
+    /// <summary>A "Related" / "Read more" heading followed by a list of links is a teaser block, not article text.</summary>
+    private void RemoveRelatedLinkLists(List<ContentNode> children)
+    {
+        for (var i = 0; i < children.Count - 1; i++)
+        {
+            var heading = children[i];
+            if (heading.Removed || heading.IsRun || heading.TextLength > 60 || !heading.HasText
+                || heading.Tag is not ("h2" or "h3" or "h4" or "h5" or "h6" or "p" or "div" or "strong" or "span" or "header"))
+            {
+                continue;
+            }
+
+            var next = i + 1;
+            while (next < children.Count && children[next].Removed)
+            {
+                next++;
+            }
+
+            if (next >= children.Count)
+            {
+                continue;
+            }
+
+            var list = children[next];
+            if (list.Tag is not ("ul" or "ol" or "div") || list.LinkDensity < 0.5
+                || !ExtractionPatterns.RelatedHeading().IsMatch(ArticleTextWriter.PlainText(heading, map)))
+            {
+                continue;
+            }
+
+            heading.Removed = true;
+            list.Removed = true;
+            RemovedBlocks += 2;
+        }
     }
 
     private bool ShouldRemove(ContentNode node, string tag, bool topLevel, bool isDataTable, Ancestry ancestry, Counts inner)

@@ -89,6 +89,9 @@ internal static partial class ExtractionPatterns
     [GeneratedRegex(@"^((loading|正在加载|Загрузка|chargement|cargando)(…|\.\.\.)?)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex LoadingWords();
 
+    [GeneratedRegex(@"^\W*(related(\s+(stories|articles|content|posts|links|coverage|reading))?|read\s+(more|next|also)|more\s+(stories|news|from|on|articles|in|to\s+read)|recommended(\s+(for\s+you|stories|reading))?|you\s+(may|might)\s+also\s+like|further\s+reading|most\s+(read|popular|viewed)|trending|popular\s+(now|stories))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    public static partial Regex RelatedHeading();
+
     [GeneratedRegex(@"\.( |$)")]
     public static partial Regex SentenceEnd();
 

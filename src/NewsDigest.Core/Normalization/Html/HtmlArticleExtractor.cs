@@ -64,7 +64,7 @@ internal sealed class HtmlArticleExtractor
         {
             var (stripUnlikely, weightClasses, cleanConditionally) = Attempts[i];
             var builder = new ContentTreeBuilder(new ContentTreeBuilder.Settings(
-                stripUnlikely, weightClasses, LookForByline: i == 0 && metadata.Byline is null, metadata.Title));
+                stripUnlikely, weightClasses, LookForByline: metadata.Byline is null, metadata.Title));
             var root = builder.Build(body);
             if (i == 0)
             {
@@ -90,7 +90,9 @@ internal sealed class HtmlArticleExtractor
             }
         }
 
-        if (metadata.ArticleBody is { } articleBody && articleBody.Length > Math.Max(MinimumArticleLength, best!.TextLength * 2))
+        if (metadata.ArticleBody is { } articleBody
+            && (articleBody.Length > Math.Max(MinimumArticleLength, best!.TextLength * 2)
+                || (best.TextLength < MinimumArticleLength && articleBody.Length > best.TextLength * 2)))
         {
             // The page hides its text from the markup (rendered by script) but states it in JSON-LD.
             var paragraphs = articleBody

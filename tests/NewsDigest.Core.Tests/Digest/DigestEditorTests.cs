@@ -1,0 +1,87 @@
+using NewsDigest.Digest;
+using NewsDigest.Stories;
+using NewsDigest.Tests.Stories;
+
+namespace NewsDigest.Tests.Digest;
+
+public sealed class DigestEditorTests
+{
+    private static readonly DigestWindow Window = new(
+        new DateOnly(2026, 1, 15), "Europe/London", StoryTestDocuments.IngestedAt.AddMinutes(30),
+        StoryTestDocuments.IngestedAt.AddDays(-1), StoryTestDocuments.IngestedAt.AddMinutes(30));
+
+    [Fact]
+    public void Compose_FiveSeeds_ThreeEntriesAttributingEveryDocument()
+    {
+        var seeds = StoryTestDocuments.Seeds();
+
+        var edition = DigestEditor.Compose([.. seeds.Values], [], Window, new DigestOptions(), null);
+
+        var content = edition.Content;
+        Assert.Equal(5, content.DocumentCount);
+        Assert.Equal(3, content.Entries.Count);
+        Assert.Equal(
+            seeds.Values.Select(d => d.Id).Order(StringComparer.Ordinal),
+            content.Entries.SelectMany(e => e.Sources).Select(s => s.DocumentId).Order(StringComparer.Ordinal));
+        Assert.All(content.Entries, e => Assert.InRange(e.Summary.Count, 2, 4));
+    }
+
+    [Fact]
+    public void Compose_FiveSeeds_UndatedNewsFirstAndOldArticlesMarkedOlderCoverage()
+    {
+        var seeds = StoryTestDocuments.Seeds();
+
+        var entries = DigestEditor.Compose([.. seeds.Values], [], Window, new DigestOptions(), null).Content.Entries;
+
+        var korea = entries[0];
+        Assert.Equal([seeds["002"].Id], korea.Sources.Select(s => s.DocumentId));
+        Assert.False(korea.IsOlderCoverage);
+        var meeting = entries.Single(e => e.Sources.Any(s => s.DocumentId == seeds["003"].Id));
+        Assert.True(meeting.IsOlderCoverage);
+        Assert.Equal(2, meeting.IndependentSources);
+        Assert.True(meeting.Sources.Single(s => s.DocumentId == seeds["003"].Id).IsOlderCoverage);
+        Assert.Equal(1, entries.Single(e => e.Sources.Any(s => s.DocumentId == seeds["000"].Id)).IndependentSources);
+        // Among older coverage, two independent reports rank above one article in two copies.
+        Assert.Same(meeting, entries[1]);
+    }
+
+    [Fact]
+    public void Compose_FiveSeeds_NamesPeopleOrganisationsAndPlaces()
+    {
+        var seeds = StoryTestDocuments.Seeds();
+
+        var entries = DigestEditor.Compose([.. seeds.Values], [], Window, new DigestOptions(), null).Content.Entries;
+
+        var meeting = entries.Single(e => e.Sources.Any(s => s.DocumentId == seeds["003"].Id));
+        Assert.Contains("Shin Won-sik", meeting.People);
+        Assert.Contains("AUKUS", meeting.Organisations);
+        Assert.Contains("Melbourne", meeting.Places);
+        var copies = entries.Single(e => e.Sources.Any(s => s.DocumentId == seeds["000"].Id));
+        Assert.Contains("Kim Tae-hyo", copies.People);
+    }
+
+    [Fact]
+    public void Compose_UpdateToAStory_LeavesOutWhatTheLastDigestSaid()
+    {
+        var seeds = StoryTestDocuments.Seeds();
+        var first = DigestEditor.Compose([seeds["000"]], [], Window, new DigestOptions(), null);
+        var remembered = first.StoryUpdates.Single().Profile;
+        var laterWindow = Window with { Start = Window.End, End = Window.End.AddDays(1), LocalDate = Window.LocalDate.AddDays(1) };
+
+        var second = DigestEditor.Compose([seeds["001"] with { IngestedAt = Window.End.AddHours(2) }], [remembered], laterWindow, new DigestOptions(), null);
+
+        var entry = Assert.Single(second.Content.Entries);
+        Assert.True(entry.IsUpdate);
+        Assert.Equal(remembered.Id, entry.StoryId);
+        Assert.Empty(entry.Summary.Intersect(first.Content.Entries.Single().Summary));
+    }
+
+    [Fact]
+    public void Compose_NoDocuments_EmptyDigest()
+    {
+        var edition = DigestEditor.Compose([], [], Window, new DigestOptions(), null);
+
+        Assert.Empty(edition.Content.Entries);
+        Assert.Equal(0, edition.Content.DocumentCount);
+    }
+}
