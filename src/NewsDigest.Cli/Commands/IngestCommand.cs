@@ -101,7 +101,7 @@ internal static class StorageCommand
                 var storage = host.Services.GetRequiredService<StorageClients>();
                 Console.Error.WriteLine($"Storage is not reachable ({storage.BlobService.Uri.GetLeftPart(UriPartial.Authority)}, {storage.TableService.Uri.GetLeftPart(UriPartial.Authority)}).");
                 Console.Error.WriteLine("Locally, start Azurite first (installed by the repository's eng/tools):");
-                Console.Error.WriteLine("  npm ci --prefix eng/tools && eng/tools/node_modules/.bin/azurite --silent --inMemoryPersistence &");
+                Console.Error.WriteLine("  npm ci --prefix eng/tools && eng/tools/node_modules/.bin/azurite --silent --inMemoryPersistence --skipApiVersionCheck --loose &");
                 Console.Error.WriteLine("or set Storage__ConnectionString to another account.");
                 return 2;
             }

@@ -13,6 +13,7 @@ internal sealed class DocumentFinisher
 
         var title = TextCleaner.Clean(draft.Title);
         var captions = Distinct(draft.Captions);
+        var captionSet = captions.ToHashSet(StringComparer.Ordinal);
         var paragraphs = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         int repeated = 0, crumbs = 0;
@@ -26,7 +27,7 @@ internal sealed class DocumentFinisher
             }
 
             // A scrape that repeats the headline as the first line, or a caption inside the body, is not body text.
-            if ((paragraphs.Count == 0 && paragraph == title) || captions.Contains(paragraph, StringComparer.Ordinal))
+            if ((paragraphs.Count == 0 && paragraph == title) || captionSet.Contains(paragraph))
             {
                 continue;
             }
@@ -96,10 +97,11 @@ internal sealed class DocumentFinisher
     private static List<string> Distinct(IEnumerable<string> values)
     {
         var result = new List<string>();
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var value in values)
         {
             var clean = TextCleaner.Clean(value);
-            if (clean.Length > 0 && !result.Contains(clean, StringComparer.OrdinalIgnoreCase))
+            if (clean.Length > 0 && seen.Add(clean))
             {
                 result.Add(clean);
             }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace NewsDigest.Normalization;
@@ -50,14 +51,14 @@ internal sealed partial class PlainTextReader
             warnings.Add(removedBlocks == 1 ? "1 boilerplate block removed" : $"{removedBlocks} boilerplate blocks removed");
         }
 
-        var captions = new List<string>();
-        for (var i = paragraphs.Count - 1; i >= 0; i--)
+        var captions = paragraphs.Count > 1 ? paragraphs.Where(PhotoCaption.IsCaption).ToList() : [];
+        if (captions.Count > 0 && captions.Count < paragraphs.Count)
         {
-            if (paragraphs.Count > 1 && PhotoCaption.IsCaption(paragraphs[i]))
-            {
-                captions.Insert(0, paragraphs[i]);
-                paragraphs.RemoveAt(i);
-            }
+            paragraphs.RemoveAll(PhotoCaption.IsCaption);
+        }
+        else
+        {
+            captions.Clear();
         }
 
         var (authors, published, url) = ReadHeaderLines(paragraphs, warnings);
@@ -92,6 +93,7 @@ internal sealed partial class PlainTextReader
         tagRemnants = remnants;
 
         var paragraphs = new List<string>();
+        var current = new StringBuilder();
         var previousBlank = true;
         foreach (var rawLine in text.ReplaceLineEndings("\n").Split('\n'))
         {
@@ -102,28 +104,38 @@ internal sealed partial class PlainTextReader
                 continue;
             }
 
-            if (!previousBlank && paragraphs.Count > 0 && ContinuesSentence(paragraphs[^1], line))
+            if (!previousBlank && current.Length > 0 && ContinuesSentence(current[^1], line))
             {
-                paragraphs[^1] = paragraphs[^1] + " " + line;
+                current.Append(' ').Append(line);
             }
             else
             {
-                paragraphs.Add(line);
+                if (current.Length > 0)
+                {
+                    paragraphs.Add(current.ToString());
+                }
+
+                current.Clear().Append(line);
             }
 
             previousBlank = false;
         }
 
+        if (current.Length > 0)
+        {
+            paragraphs.Add(current.ToString());
+        }
+
         return paragraphs;
     }
 
-    private static bool ContinuesSentence(string previous, string line) =>
-        !EndsClause(previous)
+    private static bool ContinuesSentence(char previousEnd, string line) =>
+        !EndsClause(previousEnd)
         && !line.StartsWith("http", StringComparison.OrdinalIgnoreCase)
         && !line.StartsWith("www.", StringComparison.OrdinalIgnoreCase)
         && (char.IsLower(line[0]) || (line[0] == '(' && line.Length > 1 && char.IsLower(line[1])));
 
-    private static bool EndsClause(string text) => text[^1] is '.' or '!' or '?' or ':' or ';' or '"' or '”' or '’' or ')' or '…' or '。';
+    private static bool EndsClause(char end) => end is '.' or '!' or '?' or ':' or ';' or '"' or '”' or '’' or ')' or '…' or '。';
 
     private static bool LooksLikeHeadline(string paragraph) =>
         paragraph.Length <= MaxHeadlineCharacters
@@ -135,14 +147,14 @@ internal sealed partial class PlainTextReader
 
     private static int RemoveLeadingBoilerplate(List<string> paragraphs)
     {
-        var removed = 0;
-        while (paragraphs.Count > 0 && Boilerplate.IsBoilerplate(paragraphs[0]))
+        var count = 0;
+        while (count < paragraphs.Count && Boilerplate.IsBoilerplate(paragraphs[count]))
         {
-            paragraphs.RemoveAt(0);
-            removed = 1;
+            count++;
         }
 
-        return removed;
+        paragraphs.RemoveRange(0, count);
+        return count > 0 ? 1 : 0;
     }
 
     /// <summary>
@@ -182,20 +194,25 @@ internal sealed partial class PlainTextReader
     {
         var blocks = 0;
         var previousRemoved = false;
-        for (var i = 0; i < paragraphs.Count; i++)
+        var kept = new List<string>(paragraphs.Count);
+        foreach (var paragraph in paragraphs)
         {
-            if (Boilerplate.IsBoilerplate(paragraphs[i]))
+            var remove = Boilerplate.IsBoilerplate(paragraph);
+            if (remove && !previousRemoved)
             {
-                paragraphs.RemoveAt(i--);
-                blocks += previousRemoved ? 0 : 1;
-                previousRemoved = true;
+                blocks++;
             }
-            else
+
+            if (!remove)
             {
-                previousRemoved = false;
+                kept.Add(paragraph);
             }
+
+            previousRemoved = remove;
         }
 
+        paragraphs.Clear();
+        paragraphs.AddRange(kept);
         return blocks;
     }
 

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace NewsDigest.Queries;
 
@@ -13,7 +12,6 @@ internal static class QueriesServiceCollectionExtensions
             .ValidateDataAnnotations()
             .Validate(o => o.DefaultListDays <= o.MaxListDays, "Queries:DefaultListDays must not exceed Queries:MaxListDays.")
             .ValidateOnStart();
-        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<StoredDigestResponder>();
         services.AddSingleton<SummaryQueries>();
         services.AddSingleton<DigestQueries>();

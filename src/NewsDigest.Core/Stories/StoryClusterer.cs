@@ -21,6 +21,7 @@ internal sealed class StoryClusterer
     /// <summary>Minimum combined similarity for "same development".</summary>
     public const double SameStoryThreshold = 0.24;
 
+    private const double DayEvidenceFloor = 0.12;
     private const int RowsPerBand = 2;
     private const int ClustersPerKey = 32;
     private const int DistinctiveTermsPerDocument = 16;
@@ -92,16 +93,24 @@ internal sealed class StoryClusterer
     }
 
     /// <summary>The components of the similarity of two single documents, for tests and tuning.</summary>
-    internal static StorySimilarity Compare(StoryDocument first, StoryDocument second, IReadOnlyList<StoryDocument> corpus)
+    internal static StorySimilarity Compare(StoryDocument first, StoryDocument second, IReadOnlyList<StoryDocument> corpus) =>
+        ComparePairs(corpus, [(corpus.ToList().FindIndex(d => d.Id == first.Id), corpus.ToList().FindIndex(d => d.Id == second.Id))])[0];
+
+    /// <summary>Similarities of pairs of documents of one corpus (indexes into it), for tests and tuning.</summary>
+    internal static IReadOnlyList<StorySimilarity> ComparePairs(IReadOnlyList<StoryDocument> corpus, IEnumerable<(int First, int Second)> pairs)
     {
         var vocabulary = new Vocabulary();
         var all = corpus.Select(d => DocumentFeatures.Build(d, vocabulary)).ToList();
         var idf = vocabulary.InverseDocumentFrequencies();
-        var a = all.Single(f => f.Document.Id == first.Id);
-        var b = all.Single(f => f.Document.Id == second.Id);
-        var cluster = new Cluster(null);
-        cluster.Add(b, idf);
-        return cluster.Similarity(a, idf);
+        var results = new List<StorySimilarity>();
+        foreach (var (first, second) in pairs)
+        {
+            var cluster = new Cluster(null);
+            cluster.Add(all[second], idf);
+            results.Add(cluster.Similarity(all[first], idf));
+        }
+
+        return results;
     }
 
     private static (int Best, double Score) FindBest(DocumentFeatures document, List<Cluster> clusters, Dictionary<long, List<int>> index, float[] idf, float keyIdf)
@@ -221,18 +230,20 @@ internal sealed class StoryClusterer
             var idf = new float[_terms.Count];
             for (var i = 0; i < idf.Length; i++)
             {
-                idf[i] = (float)(Math.Log((_documents + 1.0) / (_documentFrequency[i] + 1.0)) + 1.0);
+                // Without the usual "+ 1", a word most documents use weighs next to nothing; otherwise a large story's
+                // centroid fills up with such words and starts to attract unrelated documents.
+                idf[i] = (float)Math.Max(0.01, Math.Log((_documents + 1.0) / (_documentFrequency[i] + 0.5)));
             }
 
             return idf;
         }
 
         /// <summary>The inverse document frequency of a term two documents share: keys above it match nothing else.</summary>
-        public float SharedTermIdf() => (float)(Math.Log((_documents + 1.0) / 3.0) + 1.0 + 1e-4);
+        public float SharedTermIdf() => (float)(Math.Log((_documents + 1.0) / 2.5) + 1e-4);
 
         public Func<string, double> ToIdfLookup(float[] idf)
         {
-            var maximum = Math.Log(_documents + 1.0) + 1.0;
+            var maximum = Math.Log((_documents + 1.0) / 1.5);
             return term => _ids.TryGetValue(term, out var id) && id < idf.Length ? idf[id] : maximum;
         }
     }
@@ -538,9 +549,10 @@ internal sealed class StoryClusterer
 
             var cosine = Cosine(document.TermIds, document.TermWeights, _centroid, ref _norm, idf);
             var leadCosine = Cosine(document.LeadIds, document.LeadWeights, _lead, ref _leadNorm, idf);
-            var sameDay = EventDates.Overlap(document.MentionedDays, _mentionedDays)
+            // Naming the same day supports lexical evidence but cannot replace it: most of a day's news names the same days.
+            var sameDay = cosine >= DayEvidenceFloor && (EventDates.Overlap(document.MentionedDays, _mentionedDays)
                 || EventDates.Overlap(document.MentionedDays, _publishedDays)
-                || EventDates.Overlap(document.PublishedDays, _mentionedDays);
+                || EventDates.Overlap(document.PublishedDays, _mentionedDays));
 
             double entityDot = 0;
             double entityDocumentNorm = 0;

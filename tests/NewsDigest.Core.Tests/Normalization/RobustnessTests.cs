@@ -36,6 +36,29 @@ public sealed class RobustnessTests
         }
     }
 
+    [Fact(Timeout = 120_000)]
+    public async Task Normalize_LargeHardWrappedTextAndBoilerplate_Completes()
+    {
+        // Every line continues the sentence before it, then thousands of boilerplate lines: work must stay linear.
+        var text = new System.Text.StringBuilder("Headline of a very long report\n\n");
+        for (var i = 0; i < 40_000; i++)
+        {
+            text.Append("and the committee went on to discuss item ").Append(i).Append(" of the agenda\n");
+        }
+
+        for (var i = 0; i < 20_000; i++)
+        {
+            text.Append("Subscribe now\n");
+        }
+
+        var result = await Task.Run(() => TestNormalizer.Normalize(text.ToString()), TestContext.Current.CancellationToken);
+
+        var document = TestNormalizer.Single(result);
+        Assert.Equal("Headline of a very long report", document.Title);
+        Assert.Single(document.Paragraphs);
+        Assert.Contains("1 boilerplate block removed", document.Warnings);
+    }
+
     private static void RunMutations(byte[] original, int mutations, int seed, CancellationToken cancellationToken)
     {
         var random = new Random(seed);

@@ -52,6 +52,40 @@ internal static class DigestBenchmark
         // Warm-up: JIT and regex construction are not part of the figures.
         Compose(new SyntheticNews(seed).Generate(500, now), now, options, renderer);
 
+        if (Environment.GetEnvironmentVariable("DIGEST_BENCH_PAIRS") is not null)
+        {
+            var docs = new SyntheticNews(seed).Generate(3000, now);
+            var dev = docs.Select(d => d.Url!.Split('#')[1]).ToList();
+            var rnd = new Random(1);
+            var same = new List<(int, int)>();
+            var diff = new List<(int, int)>();
+            while (same.Count < 300 || diff.Count < 300)
+            {
+                var a = rnd.Next(docs.Count);
+                var b = rnd.Next(docs.Count);
+                if (a == b) continue;
+                if (dev[a] == dev[b]) { if (same.Count < 300) same.Add((a, b)); }
+                else if (diff.Count < 300) diff.Add((a, b));
+                if (same.Count < 300 && a + 1 < docs.Count && dev[a] == dev[a + 1]) same.Add((a, a + 1));
+            }
+
+            foreach (var (name, set) in new[] { ("same", same), ("diff", diff) })
+            {
+                var r = StoryClusterer.ComparePairs(docs, set).Where(x => !x.IsCopy).ToList();
+                string P(Func<StorySimilarity, double> f) { var v = r.Select(f).Order().ToList(); return $"p10={v[v.Count / 10]:0.000} p50={v[v.Count / 2]:0.000} p90={v[v.Count * 9 / 10]:0.000}"; }
+                Console.WriteLine($"{name} n={r.Count} cos {P(x => x.Cosine)} | lead {P(x => x.LeadCosine)} | names {P(x => x.Names)} | day {r.Count(x => x.SameDay)} | combined {P(x => x.Combined)}");
+            }
+
+            var grouping = StoryClusterer.Group(docs, []);
+            Console.WriteLine($"developments={dev.Distinct().Count()} groups={grouping.Groups.Count}");
+            foreach (var g in grouping.Groups.OrderByDescending(g => g.Documents.Count).Take(5))
+            {
+                Console.WriteLine($"size={g.Documents.Count} devs={g.Documents.Select(d => d.Url!.Split('#')[1]).Distinct().Count()} articles={g.Articles.Count}");
+            }
+
+            return 0;
+        }
+
         Console.WriteLine("documents  stories  entries   seconds   us/doc   allocated MB   peak working set MB");
         foreach (var size in sizes)
         {
@@ -121,6 +155,7 @@ internal static class DigestBenchmark
             {
                 development++;
                 var facts = Facts(development, now);
+                this.development = development;
                 // Most developments get one article; some are covered widely (a long tail, as in real news).
                 var reports = _random.NextDouble() < 0.55 ? 1 : Math.Min(1 + (int)(-Math.Log(1 - _random.NextDouble()) * 4), 40);
                 StoryDocument? first = null;
@@ -212,6 +247,8 @@ internal static class DigestBenchmark
             return Document(id, excerpt ? original.Title + " (excerpt)" : original.Title, paragraphs, original.Published, outlet, now);
         }
 
+        private int development;
+
         private StoryDocument Document(string id, string title, List<string> paragraphs, DateTimeOffset? published, string outlet, DateTimeOffset now)
         {
             var signature = ContentFingerprint.Signature(ContentFingerprint.Tokenize(string.Join("\n", paragraphs)));
@@ -222,7 +259,7 @@ internal static class DigestBenchmark
                 paragraphs,
                 published,
                 now.AddMinutes(-_random.Next(1, 1400)),
-                $"https://{host}/{id}",
+                $"https://{host}/{id}#{development}",
                 new DocumentSource(outlet, host),
                 signature);
         }

@@ -145,7 +145,7 @@ internal static partial class IngestionBenchmark
         }
     }
 
-    /// <summary>A copy of the page whose every paragraph differs from the other copies, so each normalizes to new content.</summary>
+    /// <summary>A copy of the page whose every text block differs from the other copies, so each normalizes to new content.</summary>
     private static string Vary(string html, int copy) =>
         ParagraphStart().Replace(html, m => m.Value + "Copy " + copy.ToString(CultureInfo.InvariantCulture) + ". ");
 
@@ -172,7 +172,7 @@ internal static partial class IngestionBenchmark
         }
     }
 
-    [GeneratedRegex(@"<p\b[^>]*>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"<(p|li|div|td|h[1-6]|blockquote|pre|article|section)\b[^>]*>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ParagraphStart();
 }
 

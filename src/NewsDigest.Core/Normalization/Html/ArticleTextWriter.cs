@@ -132,6 +132,7 @@ internal sealed class ArticleTextWriter(IReadOnlyDictionary<HtmlNode, ContentNod
                 if (caption.Length > 0)
                 {
                     Captions.Add(caption);
+                    AddParagraph(caption);
                 }
 
                 return;
