@@ -5,7 +5,7 @@ using NewsDigest.Queries;
 
 namespace NewsDigest.Functions;
 
-/// <summary>GET /api/digests: the digests of a date range (?from=yyyy-MM-dd&amp;to=yyyy-MM-dd), oldest first.</summary>
+/// <summary>GET /api/digests: the digests of a date range (?from=yyyy-MM-dd&amp;to=yyyy-MM-dd), newest first.</summary>
 internal sealed class ListDigests(DigestQueries digests)
 {
     [Function(nameof(ListDigests))]

@@ -132,7 +132,6 @@ internal sealed class ArticleTextWriter(IReadOnlyDictionary<HtmlNode, ContentNod
                 if (caption.Length > 0)
                 {
                     Captions.Add(caption);
-                    AddParagraph(caption);
                 }
 
                 return;
