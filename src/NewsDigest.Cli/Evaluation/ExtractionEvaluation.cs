@@ -99,7 +99,7 @@ internal sealed class ExtractionEvaluation(IReadOnlyList<CorpusPage> pages)
     {
         var article = extractor.Extract(page.Html, PageUrl);
         return new ExtractorOutput(
-            string.Join('\n', article.Paragraphs.Concat(article.Captions)),
+            string.Join('\n', InReadingOrder(article)),
             string.Join('\n', article.Paragraphs),
             article.Title,
             article.Byline,
@@ -107,6 +107,24 @@ internal sealed class ExtractionEvaluation(IReadOnlyList<CorpusPage> pages)
             article.SiteName,
             article.Published,
             article.Language);
+    }
+
+    /// <summary>Paragraphs with each figure caption put back where its figure was.</summary>
+    private static IEnumerable<string> InReadingOrder(HtmlArticle article)
+    {
+        var caption = 0;
+        for (var i = 0; i <= article.Paragraphs.Count; i++)
+        {
+            while (caption < article.Captions.Count && article.CaptionPositions[caption] <= i)
+            {
+                yield return article.Captions[caption++];
+            }
+
+            if (i < article.Paragraphs.Count)
+            {
+                yield return article.Paragraphs[i];
+            }
+        }
     }
 
     private static ExtractorOutput RunSmartReader(CorpusPage page)

@@ -76,11 +76,37 @@ internal static class DigestBenchmark
                 Console.WriteLine($"{name} n={r.Count} cos {P(x => x.Cosine)} | lead {P(x => x.LeadCosine)} | names {P(x => x.Names)} | day {r.Count(x => x.SameDay)} | combined {P(x => x.Combined)}");
             }
 
+            var shown = 0;
+            StoryClusterer.JoinObserver = (d, first, sim) =>
+            {
+                if (d.Url!.Split('#')[1] != first.Url!.Split('#')[1] && shown++ < 3)
+                {
+                    Console.WriteLine($"JOIN {sim}\n  {d.Title} :: {string.Join(" / ", d.Paragraphs)}\n  {first.Title} :: {string.Join(" / ", first.Paragraphs)}");
+                }
+            };
             var grouping = StoryClusterer.Group(docs, []);
             Console.WriteLine($"developments={dev.Distinct().Count()} groups={grouping.Groups.Count}");
             foreach (var g in grouping.Groups.OrderByDescending(g => g.Documents.Count).Take(5))
             {
                 Console.WriteLine($"size={g.Documents.Count} devs={g.Documents.Select(d => d.Url!.Split('#')[1]).Distinct().Count()} articles={g.Articles.Count}");
+                var crossCopies = 0;
+                var gd = g.Documents.ToList();
+                for (var i = 0; i < gd.Count; i++)
+                {
+                    for (var j = i + 1; j < gd.Count; j++)
+                    {
+                        if (gd[i].Url!.Split('#')[1] != gd[j].Url!.Split('#')[1]
+                            && StoryClusterer.AreCopies(gd[i].Signature, TextTokens.CountShingles(gd[i].Paragraphs), gd[j].Signature, TextTokens.CountShingles(gd[j].Paragraphs), out var jac))
+                        {
+                            if (crossCopies++ < 2)
+                            {
+                                Console.WriteLine($"  copy j={jac:0.00}: {gd[i].Title} | {gd[j].Title}\n   {string.Join(" / ", gd[i].Paragraphs)}\n   {string.Join(" / ", gd[j].Paragraphs)}");
+                            }
+                        }
+                    }
+                }
+
+                Console.WriteLine($"  cross-development copies: {crossCopies}");
             }
 
             return 0;
@@ -266,7 +292,7 @@ internal static class DigestBenchmark
 
         private string Pick(string[] values) => values[_random.Next(values.Length)];
 
-        private string Word() => string.Concat(Enumerable.Range(0, 2 + _random.Next(2)).Select(_ => Syllables[_random.Next(Syllables.Length)]));
+        private string Word() => string.Concat(Enumerable.Range(0, 3 + _random.Next(2)).Select(_ => Syllables[_random.Next(Syllables.Length)]));
 
         private static string Capitalised(string word) => char.ToUpperInvariant(word[0]) + word[1..];
     }

@@ -18,6 +18,9 @@ internal sealed class ArticleTextWriter(IReadOnlyDictionary<HtmlNode, ContentNod
 
     public List<string> Captions { get; } = [];
 
+    /// <summary>For each caption, the number of paragraphs written before it.</summary>
+    public List<int> CaptionPositions { get; } = [];
+
     /// <summary>Characters written, for judging whether the content is long enough.</summary>
     public int TextLength { get; private set; }
 
@@ -132,6 +135,7 @@ internal sealed class ArticleTextWriter(IReadOnlyDictionary<HtmlNode, ContentNod
                 if (caption.Length > 0)
                 {
                     Captions.Add(caption);
+                    CaptionPositions.Add(Paragraphs.Count);
                 }
 
                 return;

@@ -20,7 +20,7 @@ internal static partial class ExtractionPatterns
 
     /// <summary>Leaf elements whose children (fallback content, options) are not read.</summary>
     public static readonly FrozenSet<string> OpaqueTags = FrozenSet.ToFrozenSet(
-        ["iframe", "object", "embed", "canvas", "video", "audio", "picture", "map", "math-fallback"], StringComparer.Ordinal);
+        ["iframe", "object", "embed", "canvas", "video", "audio", "map"], StringComparer.Ordinal);
 
     /// <summary>Tags whose paragraphs are scored (besides divs that act as paragraphs).</summary>
     public static readonly FrozenSet<string> ScoredTags = FrozenSet.ToFrozenSet(

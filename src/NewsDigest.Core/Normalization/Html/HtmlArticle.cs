@@ -29,7 +29,11 @@ internal sealed record HtmlArticle
     /// <summary>Headings, paragraphs, list items, quotes and table rows of the main content, in reading order.</summary>
     public IReadOnlyList<string> Paragraphs { get; init; } = [];
 
+    /// <summary>Figure captions (and their credits), kept apart from the body text.</summary>
     public IReadOnlyList<string> Captions { get; init; } = [];
+
+    /// <summary>For each caption, how many paragraphs precede its figure: where the figure sits in the text.</summary>
+    public IReadOnlyList<int> CaptionPositions { get; init; } = [];
 
     /// <summary>How many boilerplate blocks (navigation, share widgets, related lists, ...) were dropped.</summary>
     public int RemovedBlocks { get; init; }

@@ -52,6 +52,7 @@ internal sealed class HtmlArticleExtractor
             Tags = metadata.Tags,
             Paragraphs = paragraphs,
             Captions = content.Captions,
+            CaptionPositions = content.CaptionPositions,
             RemovedBlocks = content.RemovedBlocks,
         };
     }
@@ -77,7 +78,7 @@ internal sealed class HtmlArticleExtractor
             var writer = new ArticleTextWriter(builder.Map);
             writer.Write(selected);
             var attempt = new ExtractedContent(
-                writer.Paragraphs, writer.Captions, writer.TextLength, cleaner.RemovedBlocks, FirstParagraph(selected, builder.Map), byline);
+                writer.Paragraphs, writer.Captions, writer.CaptionPositions, writer.TextLength, cleaner.RemovedBlocks, FirstParagraph(selected, builder.Map), byline);
             if (best is null || attempt.TextLength > best.TextLength)
             {
                 best = attempt;
@@ -100,7 +101,13 @@ internal sealed class HtmlArticleExtractor
                 .Select(HtmlText.Clean)
                 .Where(p => p.Length > 0)
                 .ToList();
-            best = best with { Paragraphs = paragraphs, TextLength = paragraphs.Sum(p => p.Length), FirstParagraph = null };
+            best = best with
+            {
+                Paragraphs = paragraphs,
+                CaptionPositions = [.. best.CaptionPositions.Select(_ => 0)],
+                TextLength = paragraphs.Sum(p => p.Length),
+                FirstParagraph = null,
+            };
         }
 
         return best!;
@@ -197,6 +204,7 @@ internal sealed class HtmlArticleExtractor
     private sealed record ExtractedContent(
         List<string> Paragraphs,
         List<string> Captions,
+        List<int> CaptionPositions,
         int TextLength,
         int RemovedBlocks,
         string? FirstParagraph,
