@@ -91,7 +91,7 @@ internal static class EvalCommand
         Row("body recall", Fraction(ours.Recall), Fraction(theirs.Recall));
         Row("body F1", Fraction(ours.F1), Fraction(theirs.F1));
         Row("body F1, no captions", Fraction(ours.BodyOnlyF1), Fraction(theirs.BodyOnlyF1));
-        foreach (var field in new[] { "title", "byline", "byline (lenient)", "published", "language", "site name", "excerpt" })
+        foreach (var field in new[] { "title", "title (site name aside)", "byline", "byline (lenient)", "published", "language", "site name", "excerpt" })
         {
             var a = ours.Field(field);
             var b = theirs.Field(field);
@@ -117,7 +117,7 @@ internal static class EvalCommand
 
         if (misses)
         {
-            foreach (var field in new[] { "title", "byline", "published", "language", "site name", "excerpt" })
+            foreach (var field in new[] { "title", "title (site name aside)", "byline", "published", "language", "site name", "excerpt" })
             {
                 Console.WriteLine();
                 Console.WriteLine($"Missed {field}:");

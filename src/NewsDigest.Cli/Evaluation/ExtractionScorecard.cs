@@ -39,6 +39,7 @@ internal sealed partial class ExtractionScorecard(string name)
         }
 
         Compare(page.Name, "title", page.Title, output?.Title, Exact);
+        Compare(page.Name, "title (site name aside)", page.Title, output?.Title, SameApartFromSiteName(page.SiteName));
         Compare(page.Name, "byline", page.Byline, output?.Byline, Exact);
         Compare(page.Name, "byline (lenient)", page.Byline, output?.Byline, Lenient);
         Compare(page.Name, "excerpt", page.Excerpt, output?.Excerpt, Exact);
@@ -63,6 +64,28 @@ internal sealed partial class ExtractionScorecard(string name)
         }
 
         Field(field).Add(page, actual is not null && equal(expected, actual), expected, actual);
+    }
+
+    /// <summary>
+    /// Exact, or equal once a trailing " | Site" / " - Site" naming the page's site is taken off either side: the
+    /// reference keeps the site name that a title declared in og:title or JSON-LD carries.
+    /// </summary>
+    private static Func<string, string, bool> SameApartFromSiteName(string? siteName) => (expected, actual) =>
+        Exact(expected, actual)
+        || (siteName is not null && Exact(WithoutSite(expected, siteName), WithoutSite(actual, siteName)));
+
+    private static string WithoutSite(string title, string siteName)
+    {
+        foreach (var separator in new[] { " | ", " - ", " – ", " — ", " :: ", " · " })
+        {
+            var suffix = separator + siteName.Trim();
+            if (title.Trim().EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
+            {
+                return title.Trim()[..^suffix.Length];
+            }
+        }
+
+        return title;
     }
 
     /// <summary>Language tags are case-insensitive (BCP 47): "en-us" and "en-US" are the same tag.</summary>

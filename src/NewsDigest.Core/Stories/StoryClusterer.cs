@@ -15,15 +15,13 @@ namespace NewsDigest.Stories;
 /// </remarks>
 internal sealed class StoryClusterer
 {
-    internal static Action<StoryDocument, StoryDocument, StorySimilarity>? JoinObserver { get; set; }
-
     /// <summary>How much each signal weighs in the "same development" score.</summary>
     internal static (double Cosine, double Lead, double Names, double SameDay) Weights { get; set; } = (0.35, 0.25, 0.25, 0.15);
 
     /// <summary>Minimum combined similarity for "same development".</summary>
     public const double SameStoryThreshold = 0.24;
 
-    private const double DayEvidenceFloor = 0.12;
+    private const double DayEvidenceFloor = 0.15;
     private const int RowsPerBand = 2;
     private const int ClustersPerKey = 32;
     private const int DistinctiveTermsPerDocument = 16;
@@ -75,10 +73,6 @@ internal sealed class StoryClusterer
             if (best >= 0 && score >= SameStoryThreshold)
             {
                 target = clusters[best];
-                if (JoinObserver is not null && target.NewDocuments.Count > 0)
-                {
-                    JoinObserver(document.Document, target.NewDocuments[0].Document, target.Similarity(document, idf));
-                }
 
             }
             else

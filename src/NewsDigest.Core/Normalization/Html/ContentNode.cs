@@ -51,6 +51,9 @@ internal sealed class ContentNode(HtmlNode node, string tag, int order)
 
     public bool IsVideo { get; set; }
 
+    /// <summary>Child elements left out of the tree (hidden, empty, furniture); they still count when shaping a div.</summary>
+    public int DroppedChildren { get; set; }
+
     /// <summary>Share of a link's text that counts as link text: 1, or 0.3 for in-page anchors; 0 for other elements.</summary>
     public double LinkCoefficient { get; set; }
 

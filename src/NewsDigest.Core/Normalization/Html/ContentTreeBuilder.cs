@@ -198,6 +198,17 @@ internal sealed class ContentTreeBuilder(ContentTreeBuilder.Settings settings)
             var childNode = Visit(child, depth + 1, tableDistance, codeDistance);
             if (childNode is null)
             {
+                // A dropped child (hidden, empty, furniture) still shaped its parent: a div that held a block
+                // element is a container, not a paragraph, whatever became of that block.
+                if (!ExtractionPatterns.IgnoredTags.Contains(child.Name))
+                {
+                    node.DroppedChildren++;
+                    if (!node.HasBlockDescendant && ContainsBlock(child))
+                    {
+                        node.HasBlockDescendant = true;
+                    }
+                }
+
                 continue;
             }
 
@@ -241,6 +252,30 @@ internal sealed class ContentTreeBuilder(ContentTreeBuilder.Settings settings)
         }
     }
 
+    private static bool ContainsBlock(HtmlNode element)
+    {
+        var stack = new Stack<HtmlNode>();
+        stack.Push(element);
+        while (stack.Count > 0)
+        {
+            var current = stack.Pop();
+            if (ExtractionPatterns.BlockTags.Contains(current.Name))
+            {
+                return true;
+            }
+
+            foreach (var child in current.ChildNodes)
+            {
+                if (child.NodeType == HtmlNodeType.Element && !ExtractionPatterns.IgnoredTags.Contains(child.Name))
+                {
+                    stack.Push(child);
+                }
+            }
+        }
+
+        return false;
+    }
+
     private ContentNode StartRun(HtmlNode parent) => new(parent, "p", order++) { RunNodes = [] };
 
     /// <summary>A div is a paragraph when it holds only inline content, or a wrapper when it holds one paragraph.</summary>
@@ -255,7 +290,7 @@ internal sealed class ContentTreeBuilder(ContentTreeBuilder.Settings settings)
             }
         }
 
-        var elements = div.Children.Count - runs;
+        var elements = div.Children.Count - runs + div.DroppedChildren;
         if (runs == 1 && elements == 0 && div.LinkDensity < 0.25)
         {
             // The div is its single run of inline text: make the div the paragraph.
@@ -276,7 +311,7 @@ internal sealed class ContentTreeBuilder(ContentTreeBuilder.Settings settings)
             return;
         }
 
-        if (runs == 0 && elements == 1 && div.Children[0].Tag == "p" && div.LinkDensity < 0.25)
+        if (runs == 0 && elements == 1 && div.Children.Count == 1 && div.Children[0].Tag == "p" && div.LinkDensity < 0.25)
         {
             div.Transparent = true;
             return;

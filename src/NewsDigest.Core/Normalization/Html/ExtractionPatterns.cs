@@ -59,7 +59,7 @@ internal static partial class ExtractionPatterns
         ["menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"], StringComparer.Ordinal);
 
     public static readonly FrozenSet<string> TextishTags = FrozenSet.ToFrozenSet(
-        ["span", "li", "td", "blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul"], StringComparer.Ordinal);
+        ["span", "font", "li", "td", "blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul"], StringComparer.Ordinal);
 
     /// <summary>Class/id fragments of page furniture: skipped while looking for the article.</summary>
     [GeneratedRegex("-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|newsletter|cookie|subscribe", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -71,7 +71,7 @@ internal static partial class ExtractionPatterns
     [GeneratedRegex("article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex PositiveClass();
 
-    [GeneratedRegex("-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|foot|footer|footnote|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|newsletter|subscribe|cookie", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex("-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|newsletter|subscribe|cookie", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex NegativeClass();
 
     [GeneratedRegex("byline|author|dateline|writtenby|p-author", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -42,7 +42,8 @@ internal static partial class PageMetadataReader
 
         var siteName = UnescapeBasic(FirstNonEmpty(jsonLd?.PublisherName, values.Get("og:site_name"), page.Named("application-name")));
         var byline = UnescapeBasic(FirstNonEmpty(
-            jsonLd?.Byline, values.Get("dc:creator"), values.Get("dcterm:creator"), values.Get("author"), values.Get("parsely-author")));
+            jsonLd?.Byline, values.Get("dc:creator"), values.Get("dcterm:creator"), values.Get("author"), values.Get("parsely-author"),
+            values.Get("article:author") is { } articleAuthor && !IsAddress(articleAuthor) ? articleAuthor : null));
         var excerpt = UnescapeBasic(FirstNonEmpty(
             jsonLd?.Description, values.Get("dc:description"), values.Get("dcterm:description"), values.Get("og:description"),
             values.Get("weibo:article:description"), values.Get("weibo:webpage:description"), values.Get("description"),
@@ -239,13 +240,14 @@ internal static partial class PageMetadataReader
         var original = page.TitleText ?? string.Empty;
         var current = original;
         var hierarchical = false;
-        if (SeparatorWithSpaces().IsMatch(current))
+        var separators = SeparatorWithSpaces().Matches(original);
+        if (separators.Count > 0)
         {
             hierarchical = HierarchicalSeparator().IsMatch(current);
-            current = BeforeLastSeparator().Replace(original, "$1");
+            current = original[..separators[^1].Index];
             if (WordCount(current) < 3)
             {
-                current = AfterFirstSeparator().Replace(original, "$1");
+                current = AfterFirstSeparator().Replace(original, string.Empty);
             }
         }
         else if (current.Contains(": ", StringComparison.Ordinal))
@@ -276,13 +278,16 @@ internal static partial class PageMetadataReader
 
         current = MultipleWhitespace().Replace(current.Trim(), " ");
         var words = WordCount(current);
-        if (words <= 4 && (!hierarchical || words != WordCount(Separators().Replace(original, string.Empty)) - 1))
+        if (words <= 4 && (!hierarchical || words != WordCount(SeparatorWithSpaces().Replace(original, string.Empty)) - 1))
         {
             current = original;
         }
 
         return current;
     }
+
+    private static bool IsAddress(string value) =>
+        Uri.TryCreate(value.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https";
 
     private static int WordCount(string text) => Whitespace().Split(text).Length;
 
@@ -401,20 +406,14 @@ internal static partial class PageMetadataReader
     [GeneratedRegex(@"\s{2,}")]
     private static partial Regex MultipleWhitespace();
 
-    [GeneratedRegex(@" [\|\-\\/>»] ")]
+    [GeneratedRegex(@"\s[\|\-–—\\/>»]\s")]
     private static partial Regex SeparatorWithSpaces();
 
-    [GeneratedRegex(@" [\\/>»] ")]
+    [GeneratedRegex(@"\s[\\/>»]\s")]
     private static partial Regex HierarchicalSeparator();
 
-    [GeneratedRegex(@"(.*)[\|\-\\/>»] .*", RegexOptions.IgnoreCase)]
-    private static partial Regex BeforeLastSeparator();
-
-    [GeneratedRegex(@"[^\|\-\\/>»]*[\|\-\\/>»](.*)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^[^\|\-–—\\/>»]*[\|\-–—\\/>»]")]
     private static partial Regex AfterFirstSeparator();
-
-    [GeneratedRegex(@"[\|\-\\/>»]+")]
-    private static partial Regex Separators();
 
     private sealed record MetaTag(string? Name, string? Property, string? ItemProp, string? HttpEquiv, string? Content);
 

@@ -1,0 +1,205 @@
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using NewsDigest.Delivery;
+using NewsDigest.Digest;
+using NewsDigest.Ingestion;
+using NewsDigest.IntegrationTests.Infrastructure;
+
+namespace NewsDigest.IntegrationTests.Digest;
+
+/// <summary>The daily digest end to end: seeds ingested into Azurite, sent to a real SMTP server and a real HTTP listener.</summary>
+public sealed class DailyDigestDeliveryTests(AzuriteFixture azurite, MailDevServer mail) : IClassFixture<MailDevServer>
+{
+    // 06:00 in London on a winter day: an hour before the digest is due.
+    private static readonly DateTimeOffset Start = new(2026, 1, 15, 6, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task RunAsync_SeedsIngested_EmailAndCardCarryEveryStoryOnce()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var clock = new FakeTimeProvider(Start);
+        await using var teams = new WebhookListener();
+        var recipient = Recipient();
+        await using var services = Services(azurite.NewPrefix(), recipient, mail.SmtpPort, teams, clock);
+        await IngestSeedsAsync(services, ct);
+        var digest = services.GetRequiredService<DailyDigestService>();
+
+        var early = await digest.RunAsync(ct);
+        clock.Advance(TimeSpan.FromMinutes(65));
+        var due = await digest.RunAsync(ct);
+        var again = await digest.RunAsync(ct);
+
+        Assert.Equal(DigestRunOutcome.NotDue, early.Outcome);
+        Assert.Equal(DigestRunOutcome.Delivered, due.Outcome);
+        Assert.Equal(DigestRunOutcome.AlreadyDelivered, again.Outcome);
+
+        var message = Assert.Single(await mail.GetMessagesAsync(recipient, ct));
+        Assert.Contains("3 stories", message.GetProperty("subject").GetString(), StringComparison.Ordinal);
+        var html = message.GetProperty("html").GetString()!;
+        var text = message.GetProperty("text").GetString()!;
+        foreach (var title in new[]
+        {
+            "South Korea eyes AUKUS role and Ukraine mission as Trump wins US election",
+            "Will S. Korea join AUKUS Pillar 2 in face of deepening Russia-NK ties?",
+            "South Korea being considered as potential member of AUKUS second pillar",
+            "South Korea Interested in Joining AUKUS Agreement",
+        })
+        {
+            Assert.Contains(System.Net.WebUtility.HtmlEncode(title), html, StringComparison.Ordinal);
+            Assert.Contains(title, text, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("3 stories from 5 documents", text, StringComparison.Ordinal);
+        Assert.Contains("older coverage", text, StringComparison.Ordinal);
+        Assert.Contains("https://koreapro.org/2024/05/south-korea-being-considered-as-potential-member-of-aukus-second-pillar/", html, StringComparison.Ordinal);
+
+        var request = Assert.Single(teams.Requests);
+        Assert.StartsWith("application/json", request.ContentType, StringComparison.Ordinal);
+        using var card = JsonDocument.Parse(request.Body);
+        Assert.Equal("message", card.RootElement.GetProperty("type").GetString());
+        var attachment = card.RootElement.GetProperty("attachments")[0];
+        Assert.Equal("application/vnd.microsoft.card.adaptive", attachment.GetProperty("contentType").GetString());
+        Assert.Contains("Shin Won\\-sik", request.Body.Replace("\\\\", "\\", StringComparison.Ordinal), StringComparison.Ordinal);
+
+        var archive = services.GetRequiredService<DigestArchive>();
+        var latest = await archive.GetLatestDeliveredAsync(ct);
+        Assert.NotNull(latest);
+        Assert.Equal(new DateOnly(2026, 1, 15), latest.LocalDate);
+        Assert.Equal(3, latest.StoryCount);
+        Assert.Equal(5, latest.DocumentCount);
+        using var json = JsonDocument.Parse((await archive.ReadRenderingAsync(latest.LocalDate, DigestFormat.Json, ct))!);
+        Assert.Equal(5, json.RootElement.GetProperty("entries").EnumerateArray().Sum(e => e.GetProperty("sources").GetArrayLength()));
+    }
+
+    [Fact]
+    public async Task RunAsync_SmtpDownOnce_RetrySendsOnlyTheEmail()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var clock = new FakeTimeProvider(Start.AddHours(2));
+        var prefix = azurite.NewPrefix();
+        await using var teams = new WebhookListener();
+        var recipient = Recipient();
+        var deadPort = NodeTools.GetFreePort();
+        await using var broken = Services(prefix, recipient, deadPort, teams, clock);
+        await IngestSeedsAsync(broken, ct);
+
+        var failed = await broken.GetRequiredService<DailyDigestService>().RunAsync(ct);
+
+        Assert.Equal(DigestRunOutcome.Incomplete, failed.Outcome);
+        Assert.Equal(ChannelState.Pending, failed.Channels[DeliveryChannel.Email]);
+        Assert.Equal(ChannelState.Sent, failed.Channels[DeliveryChannel.Teams]);
+        Assert.Null(await broken.GetRequiredService<DigestArchive>().GetLatestDeliveredAsync(ct));
+
+        clock.Advance(TimeSpan.FromHours(1));
+        await using var repaired = Services(prefix, recipient, mail.SmtpPort, teams, clock);
+        var retried = await repaired.GetRequiredService<DailyDigestService>().RunAsync(ct);
+
+        Assert.Equal(DigestRunOutcome.Delivered, retried.Outcome);
+        Assert.Single(await mail.GetMessagesAsync(recipient, ct));
+        Assert.Single(teams.Requests);
+        Assert.NotNull(await repaired.GetRequiredService<DigestArchive>().GetLatestDeliveredAsync(ct));
+    }
+
+    [Fact]
+    public async Task RunAsync_TwoInstancesAtOnce_OneDelivery()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var clock = new FakeTimeProvider(Start.AddHours(2));
+        var prefix = azurite.NewPrefix();
+        await using var teams = new WebhookListener();
+        var recipient = Recipient();
+        await using var first = Services(prefix, recipient, mail.SmtpPort, teams, clock);
+        await using var second = Services(prefix, recipient, mail.SmtpPort, teams, clock);
+        await IngestSeedsAsync(first, ct);
+
+        var outcomes = await Task.WhenAll(
+            first.GetRequiredService<DailyDigestService>().RunAsync(ct),
+            second.GetRequiredService<DailyDigestService>().RunAsync(ct));
+
+        Assert.Single(outcomes, o => o.Outcome == DigestRunOutcome.Delivered);
+        Assert.Single(outcomes, o => o.Outcome is DigestRunOutcome.Busy or DigestRunOutcome.AlreadyDelivered);
+        Assert.Single(await mail.GetMessagesAsync(recipient, ct));
+        Assert.Single(teams.Requests);
+    }
+
+    [Fact]
+    public async Task RunAsync_NextDayWithNothingNew_SendsNothingAndKeepsTheWatermark()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var clock = new FakeTimeProvider(Start.AddHours(2));
+        await using var teams = new WebhookListener();
+        var recipient = Recipient();
+        await using var services = Services(azurite.NewPrefix(), recipient, mail.SmtpPort, teams, clock);
+        await IngestSeedsAsync(services, ct);
+        var digest = services.GetRequiredService<DailyDigestService>();
+        await digest.RunAsync(ct);
+        var watermark = await services.GetRequiredService<DigestArchive>().GetWatermarkAsync(ct);
+
+        clock.Advance(TimeSpan.FromDays(1));
+        var nextDay = await digest.RunAsync(ct);
+
+        Assert.Equal(DigestRunOutcome.NothingNew, nextDay.Outcome);
+        Assert.Single(await mail.GetMessagesAsync(recipient, ct));
+        Assert.Single(teams.Requests);
+        Assert.Equal(watermark, await services.GetRequiredService<DigestArchive>().GetWatermarkAsync(ct));
+        Assert.Null(await services.GetRequiredService<DigestArchive>().GetAsync(new DateOnly(2026, 1, 16), ct));
+    }
+
+    [Fact]
+    public async Task ComposePendingAsync_SeedsIngested_StoresAndSendsNothing()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var clock = new FakeTimeProvider(Start);
+        await using var teams = new WebhookListener();
+        var recipient = Recipient();
+        await using var services = Services(azurite.NewPrefix(), recipient, mail.SmtpPort, teams, clock);
+        await IngestSeedsAsync(services, ct);
+
+        var (record, rendered) = await services.GetRequiredService<DigestComposer>().ComposePendingAsync(ct);
+
+        Assert.True(3 == record.StoryCount, rendered.Text);
+        Assert.Equal(5, record.DocumentCount);
+        Assert.Null(record.DeliveredAt);
+        Assert.Contains("AUKUS", rendered.Markdown, StringComparison.Ordinal);
+        Assert.Null(await services.GetRequiredService<DigestArchive>().GetAsync(record.LocalDate, ct));
+        Assert.Empty(await mail.GetMessagesAsync(recipient, ct));
+        Assert.Empty(teams.Requests);
+    }
+
+    private static string Recipient() => $"analyst-{Guid.NewGuid():N}@newsdigest.test";
+
+    private ServiceProvider Services(string prefix, string recipient, int smtpPort, WebhookListener teams, TimeProvider clock) =>
+        azurite.CreateServices(
+            s =>
+            {
+                s["Storage:NamePrefix"] = prefix;
+                s["Digest:TimeZone"] = "Europe/London";
+                s["Digest:LocalTime"] = "07:00";
+                s["Email:Enabled"] = "true";
+                s["Email:Host"] = "127.0.0.1";
+                s["Email:Port"] = smtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                s["Email:Security"] = "None";
+                s["Email:From"] = "News digest <digest@newsdigest.test>";
+                s["Email:To:0"] = recipient;
+                s["Email:Timeout"] = "00:00:10";
+                s["Teams:Enabled"] = "true";
+                s["Teams:WebhookUrl"] = teams.Url.AbsoluteUri;
+            },
+            clock);
+
+    private static async Task IngestSeedsAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var ingestion = services.GetRequiredService<IngestionService>();
+        foreach (var name in await Inbox.UploadSeedsAsync(services, cancellationToken))
+        {
+            await ingestion.IngestAsync(name, cancellationToken);
+        }
+
+        // The window ends at "now": let the fake clock move past the ingestion time.
+        if (services.GetRequiredService<TimeProvider>() is FakeTimeProvider clock)
+        {
+            clock.Advance(TimeSpan.FromMinutes(1));
+        }
+    }
+}
