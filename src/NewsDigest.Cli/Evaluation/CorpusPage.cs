@@ -1,6 +1,5 @@
-using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
+using NewsDigest.Normalization;
 
 namespace NewsDigest.Cli.Evaluation;
 
@@ -17,6 +16,8 @@ internal sealed record CorpusPage(
     string? PublishedTime,
     string? Language)
 {
+    private static readonly TextDecoder Decoder = new();
+
     public static IReadOnlyList<CorpusPage> LoadAll(string corpusDirectory)
     {
         var pages = new List<CorpusPage>();
@@ -35,7 +36,7 @@ internal sealed record CorpusPage(
             using var metadata = File.Exists(metadataPath) ? JsonDocument.Parse(File.ReadAllBytes(metadataPath)) : null;
             pages.Add(new CorpusPage(
                 Path.GetFileName(directory),
-                PageDecoder.Decode(bytes),
+                Decoder.Decode(bytes, "text/html").Text,
                 bytes.Length,
                 expectedText,
                 Read(metadata, "title"),
@@ -55,48 +56,4 @@ internal sealed record CorpusPage(
         && value.ValueKind == JsonValueKind.String
             ? value.GetString()
             : null;
-}
-
-/// <summary>Bytes to string for the evaluation: strict UTF-8 when the bytes are valid UTF-8, else the declared charset.</summary>
-internal static partial class PageDecoder
-{
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
-    static PageDecoder() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-
-    public static string Decode(byte[] bytes)
-    {
-        var span = bytes.AsSpan();
-        if (span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
-        {
-            span = span[3..];
-        }
-
-        try
-        {
-            return StrictUtf8.GetString(span);
-        }
-        catch (DecoderFallbackException)
-        {
-            var head = Encoding.Latin1.GetString(span[..Math.Min(span.Length, 4096)]);
-            var match = CharsetPattern().Match(head);
-            var encoding = Encoding.Latin1;
-            if (match.Success)
-            {
-                try
-                {
-                    encoding = Encoding.GetEncoding(match.Groups[1].Value);
-                }
-                catch (ArgumentException)
-                {
-                    // Unknown charset name: Latin-1 keeps every byte.
-                }
-            }
-
-            return encoding.GetString(span);
-        }
-    }
-
-    [GeneratedRegex("""charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", RegexOptions.IgnoreCase)]
-    private static partial Regex CharsetPattern();
 }

@@ -58,7 +58,7 @@ internal sealed class EmailOptions : IValidatableObject
             yield return new ValidationResult("Email:Host is required when Email:Enabled is true.", [nameof(Host)]);
         }
 
-        if (string.IsNullOrWhiteSpace(From) || !MailboxAddress.TryParse(From, out _))
+        if (!IsAddress(From))
         {
             yield return new ValidationResult("Email:From must be an email address when Email:Enabled is true.", [nameof(From)]);
         }
@@ -68,7 +68,7 @@ internal sealed class EmailOptions : IValidatableObject
             yield return new ValidationResult("Email:To needs at least one recipient when Email:Enabled is true.", [nameof(To)]);
         }
 
-        foreach (var recipient in To.Where(r => !MailboxAddress.TryParse(r, out _)))
+        foreach (var recipient in To.Where(r => !IsAddress(r)))
         {
             yield return new ValidationResult($"Email:To contains '{recipient}', which is not an email address.", [nameof(To)]);
         }
@@ -78,4 +78,7 @@ internal sealed class EmailOptions : IValidatableObject
             yield return new ValidationResult("Email:UserName and Email:Password go together: set both or neither.", [nameof(UserName)]);
         }
     }
+
+    private static bool IsAddress(string? value) =>
+        !string.IsNullOrWhiteSpace(value) && MailboxAddress.TryParse(value, out var mailbox) && mailbox.Address.Contains('@', StringComparison.Ordinal);
 }

@@ -127,7 +127,13 @@ internal static class ExtractiveSummarizer
 
     private static bool IsStatement(string sentence)
     {
-        if (sentence.EndsWith('?') || sentence.Count(char.IsUpper) > sentence.Length / 2)
+        if (sentence.EndsWith('?') || sentence.Count(char.IsUpper) > sentence.Length / 2 || char.IsLower(sentence.First(char.IsLetterOrDigit)))
+        {
+            return false;
+        }
+
+        // A sentence cut out of the middle of a quotation reads as a fragment with a dangling quote mark.
+        if (sentence.Count(c => c == '\u201d') > sentence.Count(c => c == '\u201c'))
         {
             return false;
         }

@@ -275,7 +275,8 @@ internal static partial class EntityExtractor
     [GeneratedRegex(@"(?:[A-Z]\.){2,}|[\p{L}\p{N}]+(?:[-'\u2019][\p{L}\p{N}]+)*|,")]
     private static partial Regex TokenPattern();
 
-    [GeneratedRegex(@"^[A-Z][a-z]+-[a-z]+$")]
+    // Korean-style given names ("Won-sik", "Tae-hyo"), not compounds such as "War-era" or "Seoul-based".
+    [GeneratedRegex(@"^[A-Z][a-z]{1,5}-(?!era$|based$|led$|style$|born$|run$|wide$|made$|like$|old$)[a-z]{2,4}$")]
     private static partial Regex HyphenatedGivenName();
 
     private sealed record Phrase(List<string> Tokens, bool SentenceStart, bool AfterTitle, bool BeforeSpeechVerb);

@@ -192,6 +192,8 @@ internal sealed class StoryClusterer
 
     private sealed class Vocabulary
     {
+        private const double SmallCorpus = 20;
+
         private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
         private readonly List<string> _terms = [];
         private readonly List<int> _documentFrequency = [];
@@ -229,22 +231,24 @@ internal sealed class StoryClusterer
         public float[] InverseDocumentFrequencies()
         {
             var idf = new float[_terms.Count];
+            var floor = Math.Min(1.0, SmallCorpus / Math.Max(1.0, _documents));
             for (var i = 0; i < idf.Length; i++)
             {
-                // Without the usual "+ 1", a word most documents use weighs next to nothing; otherwise a large story's
-                // centroid fills up with such words and starts to attract unrelated documents.
-                idf[i] = (float)Math.Max(0.01, Math.Log((_documents + 1.0) / (_documentFrequency[i] + 0.5)));
+                // With many documents a word most of them use should weigh next to nothing, or a large story's centroid
+                // fills up with such words and attracts unrelated documents. With few documents the counts say little,
+                // so every word keeps a floor weight (the usual "+ 1"), which fades as the corpus grows.
+                idf[i] = (float)(Math.Log((_documents + 1.0) / (_documentFrequency[i] + 0.5)) + floor);
             }
 
             return idf;
         }
 
         /// <summary>The inverse document frequency of a term two documents share: keys above it match nothing else.</summary>
-        public float SharedTermIdf() => (float)(Math.Log((_documents + 1.0) / 2.5) + 1e-4);
+        public float SharedTermIdf() => (float)(Math.Log((_documents + 1.0) / 2.5) + Math.Min(1.0, SmallCorpus / Math.Max(1.0, _documents)) + 1e-4);
 
         public Func<string, double> ToIdfLookup(float[] idf)
         {
-            var maximum = Math.Log((_documents + 1.0) / 1.5);
+            var maximum = Math.Log((_documents + 1.0) / 1.5) + Math.Min(1.0, SmallCorpus / Math.Max(1.0, _documents));
             return term => _ids.TryGetValue(term, out var id) && id < idf.Length ? idf[id] : maximum;
         }
     }

@@ -40,4 +40,13 @@ public sealed class EntityExtractorTests
 
         Assert.DoesNotContain(entities, e => e.Name is "However" or "Although");
     }
+
+    [Fact]
+    public void Extract_HyphenatedCompound_IsNotAPerson()
+    {
+        var entities = EntityExtractor.Extract("Alliance", ["It is more like a new Cold War-era military alliance, Doo Jin-ho said."]);
+
+        Assert.DoesNotContain(entities, e => e.Kind == EntityKind.Person && e.Name.Contains("War", StringComparison.Ordinal));
+        Assert.Contains(entities, e => e is { Name: "Doo Jin-ho", Kind: EntityKind.Person });
+    }
 }

@@ -60,7 +60,10 @@ public sealed class DailyDigestDeliveryTests(AzuriteFixture azurite, MailDevServ
         Assert.Equal("message", card.RootElement.GetProperty("type").GetString());
         var attachment = card.RootElement.GetProperty("attachments")[0];
         Assert.Equal("application/vnd.microsoft.card.adaptive", attachment.GetProperty("contentType").GetString());
-        Assert.Contains("Shin Won\\-sik", request.Body.Replace("\\\\", "\\", StringComparison.Ordinal), StringComparison.Ordinal);
+        var cardText = attachment.GetProperty("content").GetRawText();
+        Assert.Contains("Shin Won-sik", cardText, StringComparison.Ordinal);
+        Assert.Contains("South Korea Interested in Joining AUKUS Agreement", cardText, StringComparison.Ordinal);
+        Assert.Contains("3 stories from 5 documents", cardText, StringComparison.Ordinal);
 
         var archive = services.GetRequiredService<DigestArchive>();
         var latest = await archive.GetLatestDeliveredAsync(ct);
@@ -158,7 +161,7 @@ public sealed class DailyDigestDeliveryTests(AzuriteFixture azurite, MailDevServ
 
         var (record, rendered) = await services.GetRequiredService<DigestComposer>().ComposePendingAsync(ct);
 
-        Assert.True(3 == record.StoryCount, rendered.Text);
+        Assert.Equal(3, record.StoryCount);
         Assert.Equal(5, record.DocumentCount);
         Assert.Null(record.DeliveredAt);
         Assert.Contains("AUKUS", rendered.Markdown, StringComparison.Ordinal);

@@ -148,6 +148,7 @@ internal static class DigestBenchmark
                 }
             }
 
+            Developments = development;
             return documents;
         }
 

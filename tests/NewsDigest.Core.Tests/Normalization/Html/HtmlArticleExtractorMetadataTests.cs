@@ -30,6 +30,24 @@ public sealed class HtmlArticleExtractorMetadataTests
     }
 
     [Fact]
+    public void Extract_DocumentTitleWithShortLastPart_KeepsTheWholeTitle()
+    {
+        var html = $"<html><head><title>Evolve: Shared History — Mercurial</title></head>{Body}</html>";
+
+        Assert.Equal("Evolve: Shared History — Mercurial", extractor.Extract(html).Title);
+    }
+
+    [Fact]
+    public void Extract_ArticleAuthorMetaThatIsAnAddress_IsNotABylineButANameIs()
+    {
+        var withAddress = $"""<html><head><meta property="article:author" content="https://social.example/jane"></head>{Body}</html>""";
+        var withName = $"""<html><head><meta property="og:article:author" content="Jane Roe"></head>{Body}</html>""";
+
+        Assert.Null(extractor.Extract(withAddress).Byline);
+        Assert.Equal("Jane Roe", extractor.Extract(withName).Byline);
+    }
+
+    [Fact]
     public void Extract_JsonLdHeadline_WinsOverDocumentTitle()
     {
         var html = $$"""
@@ -48,6 +66,8 @@ public sealed class HtmlArticleExtractorMetadataTests
     [InlineData("By Jane Roe March 25, 2015", "Jane Roe")]
     [InlineData("By Jane Roe | Updated 12 May 2024", "Jane Roe")]
     [InlineData("Par Jean Dupont", "Jean Dupont")]
+    [InlineData("Jane Roe • 8h", "Jane Roe")]
+    [InlineData("Juana Pérez 1 de diciembre de 2017", "Juana Pérez")]
     public void Extract_BylineInPage_IsCleanedOfByAndDates(string byline, string expected)
     {
         var html = $"""<html><body><article><div class="byline">{byline}</div><p>Some text of the article, long enough to read, with a comma.</p></article></body></html>""";
