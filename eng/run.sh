@@ -62,7 +62,7 @@ dotnet build src/NewsDigest.Cli -c Release -v quiet -nologo >/dev/null
 cli() { dotnet "$root/artifacts/bin/NewsDigest.Cli/release/newsdigest.dll" "$@"; }
 
 export Storage__ConnectionString="UseDevelopmentStorage=true"
-export Email__Host="127.0.0.1" Email__Port="1025" Email__Security="None"
+export Email__Enabled="true" Email__Host="127.0.0.1" Email__Port="1025" Email__Security="None"
 export Email__From="digest@newsdigest.local" Email__To__0="analysts@newsdigest.local"
 
 echo "==> Uploading seeds/ to the inbox container"

@@ -71,6 +71,8 @@ public sealed class DailyDigestDeliveryTests(AzuriteFixture azurite, MailDevServ
         Assert.Equal(new DateOnly(2026, 1, 15), latest.LocalDate);
         Assert.Equal(3, latest.StoryCount);
         Assert.Equal(5, latest.DocumentCount);
+        Assert.Equal(latest, Assert.Single(await archive.ListAsync(latest.LocalDate.AddDays(-3), latest.LocalDate.AddDays(3), ct)));
+        Assert.Equal(latest, await archive.GetAsync(latest.LocalDate, ct));
         using var json = JsonDocument.Parse((await archive.ReadRenderingAsync(latest.LocalDate, DigestFormat.Json, ct))!);
         Assert.Equal(5, json.RootElement.GetProperty("entries").EnumerateArray().Sum(e => e.GetProperty("sources").GetArrayLength()));
     }
