@@ -32,7 +32,20 @@ internal static class DigestEditor
         ArgumentNullException.ThrowIfNull(documents);
         ArgumentNullException.ThrowIfNull(window);
         ArgumentNullException.ThrowIfNull(options);
-        var grouping = StoryClusterer.Group(documents, knownStories);
+        return Compose(StoryClusterer.Group(documents, knownStories), documents.Count, window, options, fullDigestUrl);
+    }
+
+    /// <summary>Composes the digest of stories already grouped (<paramref name="documentCount"/> documents in all).</summary>
+    public static DigestEdition Compose(
+        StoryGrouping grouping,
+        int documentCount,
+        DigestWindow window,
+        DigestOptions options,
+        Uri? fullDigestUrl)
+    {
+        ArgumentNullException.ThrowIfNull(grouping);
+        ArgumentNullException.ThrowIfNull(window);
+        ArgumentNullException.ThrowIfNull(options);
         var olderBefore = window.Start - options.OlderCoverageAfter;
         var ranked = new List<(DigestEntry Entry, double Score, DateTimeOffset Newest)>();
         var updates = new List<StoryUpdate>();
@@ -107,7 +120,7 @@ internal static class DigestEditor
             window.ComposedAt,
             window.Start,
             window.End,
-            documents.Count,
+            documentCount,
             entries,
             fullDigestUrl);
         return new DigestEdition(content, updates);

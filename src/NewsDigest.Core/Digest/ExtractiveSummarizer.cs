@@ -53,7 +53,16 @@ internal static class ExtractiveSummarizer
                     }
 
                     var set = new HashSet<string>(terms, StringComparer.Ordinal);
-                    var repeat = candidates.FirstOrDefault(c => Overlap(c.Terms, set) >= 0.8);
+                    Candidate? repeat = null;
+                    foreach (var candidate in candidates)
+                    {
+                        if (Overlap(candidate.Terms, set) >= 0.8)
+                        {
+                            repeat = candidate;
+                            break;
+                        }
+                    }
+
                     if (repeat is not null)
                     {
                         // The same sentence in another copy or outlet: support for it, not a second candidate.
@@ -142,8 +151,24 @@ internal static class ExtractiveSummarizer
         return !Boilerplate.Any(b => lower.Contains(b, StringComparison.Ordinal));
     }
 
-    private static double Overlap(HashSet<string> sentence, HashSet<string> other) =>
-        sentence.Count == 0 ? 0 : (double)sentence.Count(other.Contains) / sentence.Count;
+    private static double Overlap(HashSet<string> sentence, HashSet<string> other)
+    {
+        if (sentence.Count == 0)
+        {
+            return 0;
+        }
+
+        var shared = 0;
+        foreach (var term in sentence)
+        {
+            if (other.Contains(term))
+            {
+                shared++;
+            }
+        }
+
+        return (double)shared / sentence.Count;
+    }
 
     private static Dictionary<string, double> Vector(List<string> terms, Func<string, double> inverseDocumentFrequency)
     {

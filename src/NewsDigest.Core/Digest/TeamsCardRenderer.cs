@@ -17,12 +17,30 @@ internal static class TeamsCardRenderer
 
     public static string Render(DigestContent content, string title, TimeZoneInfo zone, int maxBytes)
     {
+        // Each entry's container appears verbatim in the message, so the containers shown are a lower bound of its
+        // size: counts that cannot fit are skipped without building the card (one story may list thousands of sources).
+        var containerBytes = new long[content.Entries.Count];
+        long shownBytes = 0;
+        for (var i = 0; i < containerBytes.Length; i++)
+        {
+            containerBytes[i] = Encoding.UTF8.GetByteCount(Container(content.Entries[i], i + 1, zone, summaries: true).ToJsonString(Compact));
+            shownBytes += containerBytes[i];
+        }
+
         for (var shown = content.Entries.Count; shown >= 0; shown--)
         {
-            var message = Message(content, title, zone, shown, summaries: true);
-            if (Encoding.UTF8.GetByteCount(message) <= maxBytes)
+            if (shownBytes <= maxBytes)
             {
-                return message;
+                var message = Message(content, title, zone, shown, summaries: true);
+                if (Encoding.UTF8.GetByteCount(message) <= maxBytes)
+                {
+                    return message;
+                }
+            }
+
+            if (shown > 0)
+            {
+                shownBytes -= containerBytes[shown - 1];
             }
         }
 
@@ -56,54 +74,7 @@ internal static class TeamsCardRenderer
         foreach (var entry in content.Entries.Take(shown))
         {
             number++;
-            var items = new JsonArray();
-            if (DigestWording.Label(entry, zone) is { } label)
-            {
-                items.Add(new JsonObject
-                {
-                    ["type"] = "TextBlock",
-                    ["text"] = SafeText.Markdown(label),
-                    ["size"] = "Small",
-                    ["color"] = entry.IsOlderCoverage ? "Warning" : "Accent",
-                    ["wrap"] = true,
-                });
-            }
-
-            items.Add(new JsonObject
-            {
-                ["type"] = "TextBlock",
-                ["text"] = $"{number}\\. {SafeText.Markdown(entry.Headline)}",
-                ["weight"] = "Bolder",
-                ["size"] = "Medium",
-                ["wrap"] = true,
-            });
-            if (summaries && entry.Summary.Count > 0)
-            {
-                items.Add(new JsonObject
-                {
-                    ["type"] = "TextBlock",
-                    ["text"] = string.Join(' ', entry.Summary.Select(SafeText.Markdown)),
-                    ["wrap"] = true,
-                });
-            }
-
-            var names = string.Join("  \n", DigestWording.NameLists(entry).Select(n => $"**{n.Heading}:** {SafeText.Markdown(string.Join(", ", n.Names))}"));
-            if (names.Length > 0)
-            {
-                items.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = names, ["size"] = "Small", ["isSubtle"] = true, ["wrap"] = true });
-            }
-
-            var sources = string.Join("\n", entry.Sources.Select(s =>
-                "- " + (s.Url is null ? SafeText.Markdown(s.Title) : $"[{SafeText.Markdown(s.Title)}]({SafeText.MarkdownUrl(s.Url)})")
-                + " \u2014 " + SafeText.Markdown(DigestWording.SourceDetails(s, zone))));
-            items.Add(new JsonObject
-            {
-                ["type"] = "TextBlock",
-                ["text"] = $"**{DigestWording.SourcesHeading(entry)}:**\n{sources}",
-                ["size"] = "Small",
-                ["wrap"] = true,
-            });
-            body.Add(new JsonObject { ["type"] = "Container", ["separator"] = true, ["spacing"] = "Medium", ["items"] = items });
+            body.Add(Container(entry, number, zone, summaries));
         }
 
         var left = content.Entries.Count - shown;
@@ -145,5 +116,57 @@ internal static class TeamsCardRenderer
             },
         };
         return message.ToJsonString(Compact);
+    }
+
+    private static JsonObject Container(DigestEntry entry, int number, TimeZoneInfo zone, bool summaries)
+    {
+        var items = new JsonArray();
+        if (DigestWording.Label(entry, zone) is { } label)
+        {
+            items.Add(new JsonObject
+            {
+                ["type"] = "TextBlock",
+                ["text"] = SafeText.Markdown(label),
+                ["size"] = "Small",
+                ["color"] = entry.IsOlderCoverage ? "Warning" : "Accent",
+                ["wrap"] = true,
+            });
+        }
+
+        items.Add(new JsonObject
+        {
+            ["type"] = "TextBlock",
+            ["text"] = $"{number}\\. {SafeText.Markdown(entry.Headline)}",
+            ["weight"] = "Bolder",
+            ["size"] = "Medium",
+            ["wrap"] = true,
+        });
+        if (summaries && entry.Summary.Count > 0)
+        {
+            items.Add(new JsonObject
+            {
+                ["type"] = "TextBlock",
+                ["text"] = string.Join(' ', entry.Summary.Select(SafeText.Markdown)),
+                ["wrap"] = true,
+            });
+        }
+
+        var names = string.Join("  \n", DigestWording.NameLists(entry).Select(n => $"**{n.Heading}:** {SafeText.Markdown(string.Join(", ", n.Names))}"));
+        if (names.Length > 0)
+        {
+            items.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = names, ["size"] = "Small", ["isSubtle"] = true, ["wrap"] = true });
+        }
+
+        var sources = string.Join("\n", entry.Sources.Select(s =>
+            "- " + (s.Url is null ? SafeText.Markdown(s.Title) : $"[{SafeText.Markdown(s.Title)}]({SafeText.MarkdownUrl(s.Url)})")
+            + " \u2014 " + SafeText.Markdown(DigestWording.SourceDetails(s, zone))));
+        items.Add(new JsonObject
+        {
+            ["type"] = "TextBlock",
+            ["text"] = $"**{DigestWording.SourcesHeading(entry)}:**\n{sources}",
+            ["size"] = "Small",
+            ["wrap"] = true,
+        });
+        return new JsonObject { ["type"] = "Container", ["separator"] = true, ["spacing"] = "Medium", ["items"] = items };
     }
 }

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace NewsDigest.Normalization;
 
 /// <summary>
@@ -18,11 +20,36 @@ internal static class LanguageDetector
         ("pt", Set("o a os as de que e do da em um uma para com não dos das no na é foi")),
         ("nl", Set("de het een en van is dat op niet zijn voor met die te ook aan er maar wordt bij")),
         ("sv", Set("och att det som en på är av för med till den inte har om ett var men de")),
+        ("cs", Set("a je se na v že to s z do o jako ale by jsou byl k pro ve si")),
         ("pl", Set("i w z na się nie do że to jest o jak po co ale od przez dla jego ich")),
         ("tr", Set("ve bir bu da de için ile olarak daha çok gibi olan ama kadar ne sonra her")),
         ("id", Set("dan yang di ini itu dengan untuk tidak dari dalam akan pada juga ke karena ada adalah oleh")),
         ("vi", Set("và của là có không được cho những các một người trong với này đã")),
     ];
+
+    /// <summary>
+    /// The language of extracted paragraphs, read from their beginning only (an article's first few thousand
+    /// characters settle it, and long pages stay cheap).
+    /// </summary>
+    public static string? Detect(IEnumerable<string> paragraphs)
+    {
+        var sample = new StringBuilder();
+        foreach (var paragraph in paragraphs)
+        {
+            if (sample.Length > 0)
+            {
+                sample.Append('\n');
+            }
+
+            sample.Append(paragraph);
+            if (sample.Length >= SampleCharacters)
+            {
+                break;
+            }
+        }
+
+        return Detect(sample.ToString());
+    }
 
     /// <summary>A primary language subtag (for example <c>en</c>, <c>ko</c>), or null when the evidence is too thin.</summary>
     public static string? Detect(string text)

@@ -258,9 +258,9 @@ internal static partial class EntityExtractor
     private static List<string> Tokens(string sentence)
     {
         var tokens = new List<string>();
-        foreach (Match match in TokenPattern().Matches(sentence))
+        foreach (var match in TokenPattern().EnumerateMatches(sentence))
         {
-            var token = match.Value;
+            var token = sentence.Substring(match.Index, match.Length);
             if (token.EndsWith("'s", StringComparison.Ordinal) || token.EndsWith("\u2019s", StringComparison.Ordinal))
             {
                 token = token[..^2];

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using NewsDigest.Normalization;
 
 namespace NewsDigest.Stories;
@@ -53,22 +54,24 @@ internal sealed class StoryClusterer
         // A term only one document has cannot lead to another document: only shared terms are worth indexing.
         var keyIdf = vocabulary.SharedTermIdf();
         var clusters = new List<Cluster>();
-        var index = new Dictionary<long, List<int>>();
+        var index = new KeyIndex();
         foreach (var story in knownStories)
         {
             var cluster = Cluster.FromProfile(story, vocabulary, idf);
             clusters.Add(cluster);
-            Index(index, clusters.Count - 1, cluster.Keys(idf, keyIdf));
+            index.Add(clusters.Count - 1, cluster.Keys(idf, keyIdf));
         }
 
         var order = Enumerable.Range(0, documents.Count)
             .OrderBy(i => documents[i].EventTime)
             .ThenBy(i => documents[i].Id, StringComparer.Ordinal)
             .ToArray();
+        var hits = new Dictionary<int, int>();
+        var ranked = new List<(int Hits, int Cluster)>();
         foreach (var i in order)
         {
             var document = features[i];
-            var (best, score) = FindBest(document, clusters, index, idf, keyIdf);
+            var (best, score) = FindBest(document, clusters, index, idf, keyIdf, hits, ranked);
             Cluster target;
             if (best >= 0 && score >= SameStoryThreshold)
             {
@@ -83,7 +86,7 @@ internal sealed class StoryClusterer
             }
 
             target.Add(document, idf);
-            Index(index, best, document.Keys(idf, keyIdf));
+            index.Add(best, document.Keys(idf, keyIdf));
         }
 
         var groups = clusters
@@ -114,28 +117,35 @@ internal sealed class StoryClusterer
         return results;
     }
 
-    private static (int Best, double Score) FindBest(DocumentFeatures document, List<Cluster> clusters, Dictionary<long, List<int>> index, float[] idf, float keyIdf)
+    private static (int Best, double Score) FindBest(
+        DocumentFeatures document,
+        List<Cluster> clusters,
+        KeyIndex index,
+        float[] idf,
+        float keyIdf,
+        Dictionary<int, int> hits,
+        List<(int Hits, int Cluster)> ranked)
     {
-        var hits = new Dictionary<int, int>();
+        hits.Clear();
         foreach (var key in document.Keys(idf, keyIdf))
         {
-            if (!index.TryGetValue(key, out var owners))
-            {
-                continue;
-            }
-
             // Bands are strong evidence on their own; terms and names count once each.
-            var weight = key < 0 ? 2 : 1;
-            foreach (var owner in owners)
-            {
-                hits[owner] = hits.GetValueOrDefault(owner) + weight;
-            }
+            index.CountOwners(key, key < 0 ? 2 : 1, hits);
         }
 
+        ranked.Clear();
+        foreach (var (cluster, count) in hits)
+        {
+            ranked.Add((count, cluster));
+        }
+
+        // Most shared keys first, then the most recent story; the pairs are distinct, so the order is total.
+        ranked.Sort(static (a, b) => a.Hits != b.Hits ? b.Hits.CompareTo(a.Hits) : b.Cluster.CompareTo(a.Cluster));
         var best = -1;
         var bestScore = 0.0;
-        foreach (var (candidate, _) in hits.OrderByDescending(h => h.Value).ThenByDescending(h => h.Key).Take(MaxCandidates))
+        for (var r = 0; r < ranked.Count && r < MaxCandidates; r++)
         {
+            var candidate = ranked[r].Cluster;
             var similarity = clusters[candidate].Similarity(document, idf);
             if (similarity.Combined > bestScore)
             {
@@ -147,27 +157,64 @@ internal sealed class StoryClusterer
         return (best, bestScore);
     }
 
-    private static void Index(Dictionary<long, List<int>> index, int cluster, IEnumerable<long> keys)
+    /// <summary>
+    /// Which stories used each key last (at most <see cref="ClustersPerKey"/>, oldest first). Most keys (signature
+    /// bands above all) only ever have one story, so those are kept without a list of their own.
+    /// </summary>
+    private sealed class KeyIndex
     {
-        foreach (var key in keys)
+        private readonly Dictionary<long, int> _single = [];
+        private readonly Dictionary<long, List<int>> _shared = [];
+
+        public void Add(int cluster, IEnumerable<long> keys)
         {
-            if (!index.TryGetValue(key, out var owners))
+            foreach (var key in keys)
             {
-                owners = [];
-                index[key] = owners;
+                if (!_shared.TryGetValue(key, out var owners))
+                {
+                    ref var single = ref CollectionsMarshal.GetValueRefOrAddDefault(_single, key, out var exists);
+                    if (!exists || single == cluster)
+                    {
+                        single = cluster;
+                        continue;
+                    }
+
+                    owners = [single, cluster];
+                    _single.Remove(key);
+                    _shared[key] = owners;
+                    continue;
+                }
+
+                if (owners[^1] == cluster)
+                {
+                    continue;
+                }
+
+                owners.Remove(cluster);
+                owners.Add(cluster);
+                if (owners.Count > ClustersPerKey)
+                {
+                    // Keep the stories that mentioned the key last: the ones a new document most likely continues.
+                    owners.RemoveAt(0);
+                }
+            }
+        }
+
+        /// <summary>Adds <paramref name="weight"/> to the hits of every story that used <paramref name="key"/>.</summary>
+        public void CountOwners(long key, int weight, Dictionary<int, int> hits)
+        {
+            if (_single.TryGetValue(key, out var single))
+            {
+                CollectionsMarshal.GetValueRefOrAddDefault(hits, single, out _) += weight;
+                return;
             }
 
-            if (owners.Count > 0 && owners[^1] == cluster)
+            if (_shared.TryGetValue(key, out var owners))
             {
-                continue;
-            }
-
-            owners.Remove(cluster);
-            owners.Add(cluster);
-            if (owners.Count > ClustersPerKey)
-            {
-                // Keep the stories that mentioned the key last: the ones a new document most likely continues.
-                owners.RemoveAt(0);
+                foreach (var owner in owners)
+                {
+                    CollectionsMarshal.GetValueRefOrAddDefault(hits, owner, out _) += weight;
+                }
             }
         }
     }
@@ -213,6 +260,24 @@ internal sealed class StoryClusterer
         }
 
         public string Term(int id) => _terms[id];
+
+        /// <summary>Counts a document's terms and names once each (a name's id is never a word's id).</summary>
+        public void CountDocument(int[] termIds, int[] entityIds)
+        {
+            _documents++;
+            foreach (var id in termIds)
+            {
+                _documentFrequency[id]++;
+            }
+
+            for (var i = 0; i < entityIds.Length; i++)
+            {
+                if (Array.IndexOf(entityIds, entityIds[i], 0, i) < 0)
+                {
+                    _documentFrequency[entityIds[i]]++;
+                }
+            }
+        }
 
         public void CountDocument(IEnumerable<int> distinctIds)
         {
@@ -280,38 +345,54 @@ internal sealed class StoryClusterer
         public static DocumentFeatures Build(StoryDocument document, Vocabulary vocabulary)
         {
             var counts = new Dictionary<int, float>();
+            // The headline and first paragraph say which development the article is about; later paragraphs add background.
+            var lead = new Dictionary<int, float>();
             // The headline says what the story is about: it weighs like a few sentences.
-            foreach (var word in TextTokens.ContentWords(document.Title))
+            foreach (var word in TextTokens.Words(document.Title))
             {
-                var id = vocabulary.Id(word);
-                counts[id] = counts.GetValueOrDefault(id) + 3;
+                if (TextTokens.ContentForm(word) is { } term)
+                {
+                    var id = vocabulary.Id(term);
+                    counts[id] = counts.GetValueOrDefault(id) + 3;
+                    lead[id] = lead.GetValueOrDefault(id) + 1;
+                }
             }
 
-            foreach (var paragraph in document.Paragraphs)
+            // Each paragraph is tokenized once: its words feed the term vector, the lead vector and the shingle count.
+            var leadParagraphs = LeadParagraphs(document.Paragraphs);
+            var bodyWords = new List<string>();
+            for (var p = 0; p < document.Paragraphs.Count; p++)
             {
-                foreach (var word in TextTokens.ContentWords(paragraph))
+                var start = bodyWords.Count;
+                TextTokens.AddWords(document.Paragraphs[p], bodyWords);
+                for (var w = start; w < bodyWords.Count; w++)
                 {
-                    var id = vocabulary.Id(word);
+                    if (TextTokens.ContentForm(bodyWords[w]) is not { } term)
+                    {
+                        continue;
+                    }
+
+                    var id = vocabulary.Id(term);
                     counts[id] = counts.GetValueOrDefault(id) + 1;
+                    if (p < leadParagraphs)
+                    {
+                        lead[id] = lead.GetValueOrDefault(id) + 1;
+                    }
                 }
             }
 
             var (ids, weights) = UnitVector(counts);
-
-            // The headline and first paragraph say which development the article is about; later paragraphs add background.
-            var lead = new Dictionary<int, float>();
-            foreach (var word in TextTokens.ContentWords(document.Title).Concat(LeadText(document.Paragraphs).SelectMany(TextTokens.ContentWords)))
-            {
-                var id = vocabulary.Id(word);
-                lead[id] = lead.GetValueOrDefault(id) + 1;
-            }
-
             var (leadIds, leadWeights) = UnitVector(lead);
 
             var entities = EntityExtractor.Extract(document.Title, document.Paragraphs);
             // Extraction returns one entity per key, so the ids run parallel to the entities.
-            var entityIds = entities.Select(e => vocabulary.Id(EntityTerm(e.Name))).ToArray();
-            vocabulary.CountDocument(ids.Concat(entityIds).Distinct());
+            var entityIds = new int[entities.Count];
+            for (var e = 0; e < entityIds.Length; e++)
+            {
+                entityIds[e] = vocabulary.Id(EntityTerm(entities[e].Name));
+            }
+
+            vocabulary.CountDocument(ids, entityIds);
             return new DocumentFeatures
             {
                 Document = document,
@@ -319,7 +400,7 @@ internal sealed class StoryClusterer
                 TermWeights = weights,
                 Entities = entities,
                 EntityIds = entityIds,
-                Shingles = TextTokens.CountShingles(document.Paragraphs),
+                Shingles = TextTokens.CountShingles(bodyWords),
                 LeadIds = leadIds,
                 LeadWeights = leadWeights,
                 PublishedDays = EventDates.Published(document.Published),
@@ -327,18 +408,20 @@ internal sealed class StoryClusterer
             };
         }
 
-        private static IEnumerable<string> LeadText(IReadOnlyList<string> paragraphs)
+        /// <summary>How many leading paragraphs make up the lead: whole paragraphs until about <see cref="LeadWords"/> words.</summary>
+        private static int LeadParagraphs(IReadOnlyList<string> paragraphs)
         {
             var words = 0;
-            foreach (var paragraph in paragraphs)
+            for (var p = 0; p < paragraphs.Count; p++)
             {
-                yield return paragraph;
-                words += paragraph.Count(c => c == ' ') + 1;
+                words += paragraphs[p].AsSpan().Count(' ') + 1;
                 if (words >= LeadWords)
                 {
-                    yield break;
+                    return p + 1;
                 }
             }
+
+            return paragraphs.Count;
         }
 
         private static (int[] Ids, float[] Weights) UnitVector(Dictionary<int, float> counts)
@@ -361,27 +444,59 @@ internal sealed class StoryClusterer
             return (ids, weights);
         }
 
-        public IEnumerable<long> Keys(float[] idf, float keyIdf)
+        /// <summary>
+        /// The document's index keys: its signature bands, its most distinctive shared terms and its rarest shared
+        /// names. Computed once per grouping (the weights do not change during it) and used to search and to index.
+        /// </summary>
+        public long[] Keys(float[] idf, float keyIdf)
         {
+            if (_keys is not null)
+            {
+                return _keys;
+            }
+
             var values = Document.Signature.Values;
+            var keys = new List<long>((values.Count / RowsPerBand) + DistinctiveTermsPerDocument + DistinctiveNamesPerDocument);
             for (var band = 0; band + RowsPerBand <= values.Count; band += RowsPerBand)
             {
                 var hash = HashCode.Combine(values[band], values[band + 1]);
                 // Band keys are negative so they never collide with term ids.
-                yield return long.MinValue + ((long)band << 32) + (uint)hash;
+                keys.Add(long.MinValue + ((long)band << 32) + (uint)hash);
             }
 
-            foreach (var term in Enumerable.Range(0, TermIds.Length)
-                .Where(i => idf[TermIds[i]] <= keyIdf)
-                .OrderByDescending(i => TermWeights[i] * idf[TermIds[i]])
-                .Take(DistinctiveTermsPerDocument))
+            var ranked = new List<(float Weight, int Position)>(TermIds.Length);
+            for (var i = 0; i < TermIds.Length; i++)
             {
-                yield return TermIds[term];
+                if (idf[TermIds[i]] <= keyIdf)
+                {
+                    ranked.Add((TermWeights[i] * idf[TermIds[i]], i));
+                }
             }
 
-            foreach (var entity in EntityIds.Where(id => idf[id] <= keyIdf).OrderByDescending(id => idf[id]).Take(DistinctiveNamesPerDocument))
+            AddStrongest(keys, ranked, TermIds, DistinctiveTermsPerDocument);
+            ranked.Clear();
+            for (var i = 0; i < EntityIds.Length; i++)
             {
-                yield return entity;
+                if (idf[EntityIds[i]] <= keyIdf)
+                {
+                    ranked.Add((idf[EntityIds[i]], i));
+                }
+            }
+
+            AddStrongest(keys, ranked, EntityIds, DistinctiveNamesPerDocument);
+            _keys = [.. keys];
+            return _keys;
+        }
+
+        private long[]? _keys;
+
+        /// <summary>Adds the ids of the <paramref name="count"/> heaviest entries, ties in their original order.</summary>
+        private static void AddStrongest(List<long> keys, List<(float Weight, int Position)> ranked, int[] ids, int count)
+        {
+            ranked.Sort(static (a, b) => a.Weight != b.Weight ? b.Weight.CompareTo(a.Weight) : a.Position.CompareTo(b.Position));
+            for (var i = 0; i < ranked.Count && i < count; i++)
+            {
+                keys.Add(ids[ranked[i].Position]);
             }
         }
     }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -30,20 +31,29 @@ internal static class TextTokens
     public static List<string> Words(string text)
     {
         var words = new List<string>();
-        var builder = new StringBuilder();
+        AddWords(text, words);
+        return words;
+    }
+
+    /// <summary>Appends the lower-case word tokens of <paramref name="text"/> to <paramref name="words"/>.</summary>
+    public static void AddWords(string text, List<string> words)
+    {
+        // A token is never longer than the text, so one rented buffer holds any of them.
+        var buffer = ArrayPool<char>.Shared.Rent(text.Length + 1);
+        var length = 0;
         for (var i = 0; i <= text.Length; i++)
         {
             var c = i < text.Length ? text[i] : ' ';
             if (char.IsLetterOrDigit(c))
             {
-                builder.Append(char.ToLowerInvariant(c));
+                buffer[length++] = char.ToLowerInvariant(c);
                 continue;
             }
 
-            var inner = (c == '-' || c == '\'' || c == '\u2019') && builder.Length > 0 && i + 1 < text.Length && char.IsLetterOrDigit(text[i + 1]);
+            var inner = (c == '-' || c == '\'' || c == '\u2019') && length > 0 && i + 1 < text.Length && char.IsLetterOrDigit(text[i + 1]);
             if (inner && c == '-')
             {
-                builder.Append('-');
+                buffer[length++] = '-';
                 continue;
             }
 
@@ -58,14 +68,14 @@ internal static class TextTokens
                 }
             }
 
-            if (builder.Length > 0)
+            if (length > 0)
             {
-                words.Add(builder.ToString());
-                builder.Clear();
+                words.Add(new string(buffer, 0, length));
+                length = 0;
             }
         }
 
-        return words;
+        ArrayPool<char>.Shared.Return(buffer);
     }
 
     /// <summary>Content words of <paramref name="text"/>: no stop words, no one-letter tokens, no bare numbers.</summary>
@@ -73,14 +83,16 @@ internal static class TextTokens
     {
         foreach (var word in Words(text))
         {
-            if (word.Length < 2 || StopWords.Contains(word) || IsNumber(word))
+            if (ContentForm(word) is { } term)
             {
-                continue;
+                yield return term;
             }
-
-            yield return Fold(word);
         }
     }
+
+    /// <summary>The folded form of a lower-case word token, or null when it is not a content word.</summary>
+    public static string? ContentForm(string word) =>
+        word.Length < 2 || StopWords.Contains(word) || IsNumber(word) ? null : Fold(word);
 
     public static bool IsStopWord(string lowerWord) => StopWords.Contains(lowerWord);
 
@@ -117,21 +129,30 @@ internal static class TextTokens
         var words = new List<string>();
         foreach (var paragraph in paragraphs)
         {
-            words.AddRange(Words(paragraph));
+            AddWords(paragraph, words);
         }
 
+        return CountShingles(words);
+    }
+
+    /// <summary>Distinct 3-word shingles of the body's word tokens (<see cref="Words"/> of every paragraph, in order).</summary>
+    public static int CountShingles(List<string> words)
+    {
         if (words.Count < 3)
         {
             return words.Count == 0 ? 0 : 1;
         }
 
-        var shingles = new HashSet<int>();
+        var hashes = new int[words.Count];
+        for (var i = 0; i < hashes.Length; i++)
+        {
+            hashes[i] = StringComparer.Ordinal.GetHashCode(words[i]);
+        }
+
+        var shingles = new HashSet<int>(words.Count);
         for (var i = 0; i + 2 < words.Count; i++)
         {
-            shingles.Add(HashCode.Combine(
-                StringComparer.Ordinal.GetHashCode(words[i]),
-                StringComparer.Ordinal.GetHashCode(words[i + 1]),
-                StringComparer.Ordinal.GetHashCode(words[i + 2])));
+            shingles.Add(HashCode.Combine(hashes[i], hashes[i + 1], hashes[i + 2]));
         }
 
         return shingles.Count;

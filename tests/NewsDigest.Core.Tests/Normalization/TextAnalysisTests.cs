@@ -18,6 +18,26 @@ public sealed class TextAnalysisTests
         Assert.Equal(expected, LanguageDetector.Detect(text));
     }
 
+    [Fact]
+    public void Detect_CzechText_ReturnsCs()
+    {
+        Assert.Equal("cs", LanguageDetector.Detect("Ministr řekl, že jednání budou pokračovat příští týden a že se vláda na to připravuje."));
+    }
+
+    [Fact]
+    public void Detect_Paragraphs_JudgesThemTogether()
+    {
+        string[] paragraphs = ["Der Minister sagte,", "dass die Gespräche in der nächsten Woche", "fortgesetzt werden und die Regierung sich darauf vorbereitet."];
+
+        Assert.Equal("de", LanguageDetector.Detect(paragraphs));
+    }
+
+    [Fact]
+    public void Detect_NoParagraphs_ReturnsNull()
+    {
+        Assert.Null(LanguageDetector.Detect(Array.Empty<string>()));
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("12 34 56")]

@@ -49,10 +49,11 @@ internal static class DigestBenchmark
         var renderer = new DigestRenderer(Options.Create(options));
         var now = new DateTimeOffset(2026, 1, 15, 7, 0, 0, TimeSpan.Zero);
 
-        // Warm-up: JIT and regex construction are not part of the figures.
-        Compose(new SyntheticNews(seed).Generate(500, now), now, options, renderer);
+        // Warm-up: JIT (up to the optimised tier) and regex construction are not part of the figures.
+        Compose(new SyntheticNews(seed).Generate(3000, now), now, options, renderer);
 
-        Console.WriteLine("documents  developments  stories  entries   seconds   us/doc   allocated MB   peak working set MB");
+        Console.WriteLine("documents  developments  stories  entries   seconds   us/doc  grouping s  summaries s  rendering s  GC pause s   allocated MB   peak working set MB");
+        var perDocument = new List<(int Size, double Microseconds)>();
         foreach (var size in sizes)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -62,28 +63,51 @@ internal static class DigestBenchmark
             GC.WaitForPendingFinalizers();
             GC.Collect();
             var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
-            var clock = Stopwatch.StartNew();
-            var (stories, entries) = Compose(documents, now, options, renderer);
-            clock.Stop();
+            var pauseBefore = GC.GetTotalPauseDuration();
+            var (stories, entries, phases) = Compose(documents, now, options, renderer);
+            var pause = GC.GetTotalPauseDuration() - pauseBefore;
             var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+            var total = phases.Grouping + phases.Summaries + phases.Rendering;
+            perDocument.Add((size, total.TotalMicroseconds / size));
             using var process = Process.GetCurrentProcess();
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"{size,9:N0}  {generator.Developments,12:N0}  {stories,7:N0}  {entries,7}  {clock.Elapsed.TotalSeconds,8:0.00}  {clock.Elapsed.TotalMicroseconds / size,7:0}  {allocated / 1048576.0,13:N0}  {process.PeakWorkingSet64 / 1048576.0,20:N0}"));
+                $"{size,9:N0}  {generator.Developments,12:N0}  {stories,7:N0}  {entries,7}  {total.TotalSeconds,8:0.00}  {total.TotalMicroseconds / size,7:0}  {phases.Grouping.TotalSeconds,10:0.00}  {phases.Summaries.TotalSeconds,11:0.00}  {phases.Rendering.TotalSeconds,11:0.00}  {pause.TotalSeconds,10:0.00}  {allocated / 1048576.0,13:N0}  {process.PeakWorkingSet64 / 1048576.0,20:N0}"));
+        }
+
+        if (perDocument.Count >= 2)
+        {
+            var (smallest, smallCost) = perDocument.MinBy(p => p.Size);
+            var (largest, largeCost) = perDocument.MaxBy(p => p.Size);
+            Console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"Growth: time per document x{largeCost / smallCost:0.00} from {smallest:N0} to {largest:N0} documents (x{(double)largest / smallest:0.#} documents; 1.00 is linear, x{(double)largest / smallest:0.#} would be quadratic)."));
         }
 
         Console.WriteLine("developments: distinct developments the generator wrote about; stories: how many the grouping found.");
+        Console.WriteLine("grouping / summaries / rendering: the phases of the time; GC pause: the part of it the garbage collector paused the program.");
         Console.WriteLine("Peak working set is the process's peak so far (it includes the generated documents), so it only grows from row to row.");
         return 0;
     }
 
-    private static (int Stories, int Entries) Compose(IReadOnlyList<StoryDocument> documents, DateTimeOffset now, DigestOptions options, DigestRenderer renderer)
+    /// <summary>Composes one digest as <see cref="DigestEditor.Compose(IReadOnlyList{StoryDocument}, IReadOnlyList{StoryProfile}, DigestWindow, DigestOptions, Uri?)"/> does, timing each phase.</summary>
+    private static (int Stories, int Entries, Phases Phases) Compose(IReadOnlyList<StoryDocument> documents, DateTimeOffset now, DigestOptions options, DigestRenderer renderer)
     {
         var window = new DigestWindow(DateOnly.FromDateTime(now.UtcDateTime), options.TimeZone, now, now.AddDays(-1), now);
-        var edition = DigestEditor.Compose(documents, [], window, options, new Uri("https://digest.example/latest"));
+        var clock = Stopwatch.StartNew();
+        var grouping = StoryClusterer.Group(documents, []);
+        var grouped = clock.Elapsed;
+        clock.Restart();
+        var edition = DigestEditor.Compose(grouping, documents.Count, window, options, new Uri("https://digest.example/latest"));
+        var summarised = clock.Elapsed;
+        clock.Restart();
         var rendered = renderer.Render(edition.Content);
-        return (edition.StoryUpdates.Count, rendered.Json.Length > 0 ? edition.Content.Entries.Count : 0);
+        var phases = new Phases(grouped, summarised, clock.Elapsed);
+        return (edition.StoryUpdates.Count, rendered.Json.Length > 0 ? edition.Content.Entries.Count : 0, phases);
     }
+
+    /// <summary>Grouping into stories; summaries, ranking and story updates; rendering every format.</summary>
+    private sealed record Phases(TimeSpan Grouping, TimeSpan Summaries, TimeSpan Rendering);
 
     /// <summary>
     /// Day-of-news generator: developments reported by several outlets in their own words, syndicated copies and

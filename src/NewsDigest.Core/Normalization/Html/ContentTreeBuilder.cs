@@ -59,7 +59,7 @@ internal sealed class ContentTreeBuilder(ContentTreeBuilder.Settings settings)
             var text = HtmlText.Clean(HtmlText.TextContent(element));
             if (text.Length is > 0 and < 100)
             {
-                Byline = text;
+                Byline = BylineName(element) ?? text;
                 return null;
             }
         }
@@ -446,6 +446,51 @@ internal sealed class ContentTreeBuilder(ContentTreeBuilder.Settings settings)
 
         return (className.Length > 0 && ExtractionPatterns.BylineClass().IsMatch(className))
             || (id.Length > 0 && ExtractionPatterns.BylineClass().IsMatch(id));
+    }
+
+    /// <summary>
+    /// The author's name inside a byline block that also holds a source label, job title, date or share buttons:
+    /// an element marked <c>itemprop="name"</c>, else the one link to an author page.
+    /// </summary>
+    internal static string? BylineName(HtmlNode byline)
+    {
+        HtmlNode? authorLink = null;
+        var authorLinks = 0;
+        foreach (var node in byline.Descendants())
+        {
+            if (node.NodeType != HtmlNodeType.Element)
+            {
+                continue;
+            }
+
+            if (node.GetAttributeValue("itemprop", string.Empty).Contains("name", StringComparison.Ordinal))
+            {
+                var name = HtmlText.Clean(HtmlText.TextContent(node));
+                if (name.Length > 0)
+                {
+                    return name;
+                }
+            }
+
+            if (node.Name == "a" && IsAuthorLink(node) && HtmlText.Clean(HtmlText.TextContent(node)).Length > 0)
+            {
+                authorLink ??= node;
+                authorLinks++;
+            }
+        }
+
+        return authorLinks == 1 ? HtmlText.Clean(HtmlText.TextContent(authorLink!)) : null;
+
+        static bool IsAuthorLink(HtmlNode link)
+        {
+            if (link.GetAttributeValue("rel", string.Empty).Contains("author", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+
+            var href = link.GetAttributeValue("href", string.Empty);
+            return ExtractionPatterns.AuthorPagePath().IsMatch(href);
+        }
     }
 
     private static bool IsUnlikely(string className, string id)

@@ -77,6 +77,10 @@ internal static partial class ExtractionPatterns
     [GeneratedRegex("byline|author|dateline|writtenby|p-author", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex BylineClass();
 
+    /// <summary>Links to an author's page: "/author/jane-roe", "/profiles/jroe/", "/people/jane".</summary>
+    [GeneratedRegex(@"/(authors?|profiles?|people|staff|writers?|journalists?)/[^/?#]+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    public static partial Regex AuthorPagePath();
+
     [GeneratedRegex(@"(\b|_)(share|sharedaddy)(\b|_)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex ShareClass();
 

@@ -13,6 +13,9 @@ internal sealed class HtmlArticleExtractor
     /// <summary>Below this many characters the content is probably not the article.</summary>
     private const int MinimumArticleLength = 500;
 
+    /// <summary>A title cut down to this many words or fewer needs its site name to stand alone.</summary>
+    private const int ShortTitleWords = 4;
+
     private static readonly (bool StripUnlikely, bool WeightClasses, bool CleanConditionally)[] Attempts =
     [
         (true, true, true),
@@ -21,7 +24,7 @@ internal sealed class HtmlArticleExtractor
         (false, false, false),
     ];
 
-    private static readonly string[] TitleSeparators = [" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ", " / "];
+    private static readonly string[] TitleSeparators = [" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ", " / ", " \\ ", " > "];
 
     /// <param name="html">The decoded page.</param>
     /// <param name="documentUrl">Where the page came from, when known; resolves relative canonical links.</param>
@@ -36,7 +39,7 @@ internal sealed class HtmlArticleExtractor
         var content = ExtractContent(body, metadata);
 
         var siteName = metadata.SiteName;
-        var byline = BylineCleaner.Clean(metadata.Byline ?? content.Byline);
+        var byline = BylineCleaner.Clean(metadata.Byline ?? content.Byline ?? AuthorLinkName(body));
         var paragraphs = content.Paragraphs;
         return new HtmlArticle
         {
@@ -67,10 +70,8 @@ internal sealed class HtmlArticleExtractor
             var builder = new ContentTreeBuilder(new ContentTreeBuilder.Settings(
                 stripUnlikely, weightClasses, LookForByline: metadata.Byline is null, metadata.Title));
             var root = builder.Build(body);
-            if (i == 0)
-            {
-                byline = builder.Byline;
-            }
+            // A later attempt sees blocks the first one skipped, the byline among them.
+            byline ??= builder.Byline;
 
             var selected = ContentSelector.Select(root, builder.Scored, builder.Map);
             var cleaner = new ContentCleaner(cleanConditionally, weightClasses, builder.Map);
@@ -91,6 +92,7 @@ internal sealed class HtmlArticleExtractor
             }
         }
 
+        best = best! with { Byline = best.Byline ?? byline };
         if (metadata.ArticleBody is { } articleBody
             && (articleBody.Length > Math.Max(MinimumArticleLength, best!.TextLength * 2)
                 || (best.TextLength < MinimumArticleLength && articleBody.Length > best.TextLength * 2)))
@@ -145,6 +147,52 @@ internal sealed class HtmlArticleExtractor
         return null;
     }
 
+    /// <summary>
+    /// Last resort for the byline: the name on the page's <c>rel="author"</c> links (the byline may sit in a header
+    /// the content walk skips), when they all name the same person and none sits in a comment.
+    /// </summary>
+    internal static string? AuthorLinkName(HtmlNode body)
+    {
+        string? name = null;
+        foreach (var link in body.Descendants("a"))
+        {
+            if (!link.GetAttributeValue("rel", string.Empty).Split(' ').Contains("author", StringComparer.OrdinalIgnoreCase)
+                || InComment(link))
+            {
+                continue;
+            }
+
+            var text = HtmlText.Clean(HtmlText.TextContent(link));
+            if (text.Length is 0 or > 80)
+            {
+                continue;
+            }
+
+            if (name is not null && !string.Equals(name, text, StringComparison.OrdinalIgnoreCase))
+            {
+                return null;
+            }
+
+            name = text;
+        }
+
+        return name;
+
+        static bool InComment(HtmlNode node)
+        {
+            for (var ancestor = node.ParentNode; ancestor is not null; ancestor = ancestor.ParentNode)
+            {
+                var marks = ancestor.GetAttributeValue("class", string.Empty) + " " + ancestor.GetAttributeValue("id", string.Empty);
+                if (marks.Contains("comment", StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
     private static HtmlNode FindBody(HtmlDocument document)
     {
         var html = Child(document.DocumentNode, "html");
@@ -166,7 +214,10 @@ internal sealed class HtmlArticleExtractor
         }
     }
 
-    /// <summary>"Title | Site" becomes "Title" when the other part is the site's name.</summary>
+    /// <summary>
+    /// "Title | Site" becomes "Title" when the other part is the site's name, unless what is left is so short
+    /// (four words or fewer, counted by spaces as reader-mode extractors do) that the site name is part of it.
+    /// </summary>
     internal static string StripSiteName(string title, string? siteName)
     {
         if (string.IsNullOrWhiteSpace(siteName))
@@ -185,17 +236,23 @@ internal sealed class HtmlArticleExtractor
             var last = title.LastIndexOf(separator, StringComparison.Ordinal);
             if (last > 0 && Letters(title[(last + separator.Length)..]) == site)
             {
-                return title[..last].Trim();
+                return LongEnough(title[..last]) ?? title;
             }
 
             var first = title.IndexOf(separator, StringComparison.Ordinal);
             if (first > 0 && first + separator.Length < title.Length && Letters(title[..first]) == site)
             {
-                return title[(first + separator.Length)..].Trim();
+                return LongEnough(title[(first + separator.Length)..]) ?? title;
             }
         }
 
         return title;
+
+        static string? LongEnough(string rest)
+        {
+            var trimmed = rest.Trim();
+            return trimmed.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > ShortTitleWords ? trimmed : null;
+        }
 
         static string Letters(string text) =>
             string.Concat(text.Where(char.IsLetterOrDigit)).ToLowerInvariant();

@@ -9,16 +9,28 @@ public sealed class HtmlArticleExtractorMetadataTests
     private readonly HtmlArticleExtractor extractor = new();
 
     [Theory]
-    [InlineData("Council approves budget | The Valley Gazette", "The Valley Gazette", "Council approves budget")]
-    [InlineData("Council approves budget - The Valley Gazette", "The Valley Gazette", "Council approves budget")]
-    [InlineData("Council approves budget — The Valley Gazette", "The Valley Gazette", "Council approves budget")]
-    [InlineData("The Valley Gazette :: Council approves budget", "The Valley Gazette", "Council approves budget")]
-    [InlineData("Council approves budget | Local news", "The Valley Gazette", "Council approves budget | Local news")]
+    [InlineData("Council approves the budget for 2025 | The Valley Gazette", "The Valley Gazette", "Council approves the budget for 2025")]
+    [InlineData("Council approves the budget for 2025 - The Valley Gazette", "The Valley Gazette", "Council approves the budget for 2025")]
+    [InlineData("Council approves the budget for 2025 — The Valley Gazette", "The Valley Gazette", "Council approves the budget for 2025")]
+    [InlineData("Council approves the budget for 2025 > The Valley Gazette", "The Valley Gazette", "Council approves the budget for 2025")]
+    [InlineData("The Valley Gazette :: Council approves the budget for 2025", "The Valley Gazette", "Council approves the budget for 2025")]
+    [InlineData("Council approves the budget for 2025 | Local news", "The Valley Gazette", "Council approves the budget for 2025 | Local news")]
     public void Extract_TitleWithSiteName_StripsTheSitePart(string ogTitle, string siteName, string expected)
     {
         var html = $"""<html><head><meta property="og:title" content="{ogTitle}"><meta property="og:site_name" content="{siteName}"></head>{Body}</html>""";
 
         Assert.Equal(expected, extractor.Extract(html).Title);
+    }
+
+    [Theory]
+    [InlineData("Budget approved | The Valley Gazette")]
+    [InlineData("Terrarium basics - The Valley Gazette")]
+    [InlineData("予算が承認された - The Valley Gazette")]
+    public void Extract_ShortTitleWithSiteName_KeepsTheSiteName(string ogTitle)
+    {
+        var html = $"""<html><head><meta property="og:title" content="{ogTitle}"><meta property="og:site_name" content="The Valley Gazette"></head>{Body}</html>""";
+
+        Assert.Equal(ogTitle, extractor.Extract(html).Title);
     }
 
     [Fact]
@@ -68,11 +80,52 @@ public sealed class HtmlArticleExtractorMetadataTests
     [InlineData("Par Jean Dupont", "Jean Dupont")]
     [InlineData("Jane Roe • 8h", "Jane Roe")]
     [InlineData("Juana Pérez 1 de diciembre de 2017", "Juana Pérez")]
+    [InlineData("Jane Roe 1 day ago", "Jane Roe")]
+    [InlineData("Jane Roe 3h ago", "Jane Roe")]
+    [InlineData("by Jane Roe22 Dec 2016651", "Jane Roe")]
     public void Extract_BylineInPage_IsCleanedOfByAndDates(string byline, string expected)
     {
         var html = $"""<html><body><article><div class="byline">{byline}</div><p>Some text of the article, long enough to read, with a comma.</p></article></body></html>""";
 
         Assert.Equal(expected, extractor.Extract(html).Byline);
+    }
+
+    [Theory]
+    [InlineData("""<div class="author-info"><a href="/">Valley Gazette</a> <span itemprop="author"><span itemprop="name">Jane Roe</span></span> <time>1 day ago</time> <span>SHARE TWEET EMAIL</span></div>""")]
+    [InlineData("""<div class="author"><a href="https://gazette.example/author/jane-roe">Jane Roe</a> <div class="author-title">Games Editor</div></div>""")]
+    [InlineData("""<div class="byline">Local news by <a rel="author" href="/x">Jane Roe</a></div>""")]
+    public void Extract_BylineBlockWithMoreThanTheName_TakesTheMarkedName(string byline)
+    {
+        var html = $"""<html><body><article>{byline}<p>Some text of the article, long enough to read, with a comma.</p></article></body></html>""";
+
+        Assert.Equal("Jane Roe", extractor.Extract(html).Byline);
+    }
+
+    [Fact]
+    public void Extract_AuthorLinkInSkippedHeader_IsTheByline()
+    {
+        var html = """<html><body><article><header class="entry-header"><h1>Budget approved</h1><address class="vcard"><a rel="author" href="/x">Jane Roe</a></address></header><p>Some text of the article, long enough to read, with a comma.</p></article></body></html>""";
+
+        Assert.Equal("Jane Roe", extractor.Extract(html).Byline);
+    }
+
+    [Fact]
+    public void Extract_AuthorLinksNamingDifferentPeopleOrInComments_GiveNoByline()
+    {
+        var text = string.Concat(Enumerable.Repeat("<p>Some text of the article, long enough to read, with a comma.</p>", 10));
+        var twoNames = $"""<html><body><header class="site-header"><a rel="author" href="/a">Jane Roe</a><a rel="author" href="/b">John Doe</a></header><article>{text}</article></body></html>""";
+        var inComments = $"""<html><body><article>{text}</article><div class="comments"><header class="comment-header"><a rel="author" href="/c">Reader</a></header></div></body></html>""";
+
+        Assert.Null(extractor.Extract(twoNames).Byline);
+        Assert.Null(extractor.Extract(inComments).Byline);
+    }
+
+    [Fact]
+    public void Extract_BylineBlockWithTwoAuthorLinks_KeepsTheWholeByline()
+    {
+        var html = """<html><body><article><div class="byline">By <a href="/author/jane-roe">Jane Roe</a> and <a href="/author/john-doe">John Doe</a></div><p>Some text of the article, long enough to read, with a comma.</p></article></body></html>""";
+
+        Assert.Equal("Jane Roe and John Doe", extractor.Extract(html).Byline);
     }
 
     [Fact]
