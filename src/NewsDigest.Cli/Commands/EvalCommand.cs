@@ -56,7 +56,7 @@ internal static class EvalCommand
 
     private static int Run(DirectoryInfo? corpusOption, int worst, int rounds, bool misses, string? dump, string? explain)
     {
-        var corpus = corpusOption?.FullName ?? DefaultCorpus();
+        var corpus = corpusOption?.FullName ?? RepositoryPaths.ReadabilityCorpus();
         if (corpus is null || !Directory.Exists(corpus))
         {
             Console.WriteLine($"eval: skipped, corpus folder not found ({corpus ?? "no FunctionsApp.sln above the current directory"}).");
@@ -141,18 +141,4 @@ internal static class EvalCommand
     private static string Share(FieldTally tally) => string.Create(
         CultureInfo.InvariantCulture,
         $"{tally.Matched}/{tally.Total} {tally.Rate * 100:F1}%");
-
-    /// <summary>../shared/corpora/readability-test-pages beside the repository root (the folder holding FunctionsApp.sln).</summary>
-    private static string? DefaultCorpus()
-    {
-        for (var directory = new DirectoryInfo(Environment.CurrentDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "FunctionsApp.sln")))
-            {
-                return Path.GetFullPath(Path.Combine(directory.FullName, "..", "shared", "corpora", "readability-test-pages"));
-            }
-        }
-
-        return null;
-    }
 }

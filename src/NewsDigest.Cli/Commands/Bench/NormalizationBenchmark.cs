@@ -42,7 +42,7 @@ internal static class NormalizationBenchmark
             return 1;
         }
 
-        var folder = corpus ?? DefaultCorpus();
+        var folder = corpus ?? RepositoryPaths.ReadabilityCorpus();
         if (folder is null || !Directory.Exists(folder))
         {
             output.WriteLine($"bench normalize: corpus not found ({folder ?? "../shared/corpora/readability-test-pages beside the repository"}); nothing to measure.");
@@ -121,19 +121,5 @@ internal static class NormalizationBenchmark
     {
         var sorted = values.Order().ToList();
         return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
-    }
-
-    /// <summary>../shared/corpora/readability-test-pages beside the repository root (the folder holding FunctionsApp.sln).</summary>
-    private static string? DefaultCorpus()
-    {
-        for (var directory = new DirectoryInfo(Environment.CurrentDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "FunctionsApp.sln")))
-            {
-                return Path.GetFullPath(Path.Combine(directory.FullName, "..", "shared", "corpora", "readability-test-pages"));
-            }
-        }
-
-        return null;
     }
 }

@@ -54,7 +54,7 @@ internal static class SummaryBenchmark
 
     private static async Task<int> RunAsync(int requests, bool http, bool keep, CancellationToken cancellationToken)
     {
-        var root = LocalAzurite.FindRepositoryRoot();
+        var root = RepositoryPaths.FindRoot();
         var prefix = "bench" + RandomNumberGenerator.GetString("abcdefghijklmnopqrstuvwxyz0123456789", 8);
         var settings = new Dictionary<string, string?> { ["Storage:NamePrefix"] = prefix };
         using var probe = CliHost.Build();
