@@ -75,6 +75,18 @@ public sealed class DailyDigestDeliveryTests(AzuriteFixture azurite, MailDevServ
         Assert.Equal(latest, await archive.GetAsync(latest.LocalDate, ct));
         using var json = JsonDocument.Parse((await archive.ReadRenderingAsync(latest.LocalDate, DigestFormat.Json, ct))!);
         Assert.Equal(5, json.RootElement.GetProperty("entries").EnumerateArray().Sum(e => e.GetProperty("sources").GetArrayLength()));
+
+        // One entry per development: 000 and its plain-text copy 001 together, 003 and 004 (the Melbourne meeting) together, 002 alone.
+        var entries = json.RootElement.GetProperty("entries").EnumerateArray()
+            .Select(e => e.GetProperty("sources").EnumerateArray().Select(s => s.GetProperty("title").GetString()).ToList())
+            .ToList();
+        Assert.Contains(entries, titles => titles.Count == 2
+            && titles.Contains("South Korea eyes AUKUS role and Ukraine mission as Trump wins US election")
+            && titles.Contains("Seoul weighs strategic tech partnership with AUKUS while balancing its relations with Washington, Beijing and Moscow"));
+        Assert.Contains(entries, titles => titles.Count == 2
+            && titles.Contains("South Korea being considered as potential member of AUKUS second pillar")
+            && titles.Contains("South Korea Interested in Joining AUKUS Agreement"));
+        Assert.Contains(entries, titles => titles.SequenceEqual(["Will S. Korea join AUKUS Pillar 2 in face of deepening Russia-NK ties?"]));
     }
 
     [Fact]
