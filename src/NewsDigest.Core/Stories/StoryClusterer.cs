@@ -322,6 +322,8 @@ internal sealed class StoryClusterer
 
     private sealed class DocumentFeatures
     {
+        private long[]? _keys;
+
         public required StoryDocument Document { get; init; }
 
         public required int[] TermIds { get; init; }
@@ -487,8 +489,6 @@ internal sealed class StoryClusterer
             _keys = [.. keys];
             return _keys;
         }
-
-        private long[]? _keys;
 
         /// <summary>Adds the ids of the <paramref name="count"/> heaviest entries, ties in their original order.</summary>
         private static void AddStrongest(List<long> keys, List<(float Weight, int Position)> ranked, int[] ids, int count)
