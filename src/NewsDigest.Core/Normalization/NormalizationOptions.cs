@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace NewsDigest.Normalization;
 
 /// <summary>Limits for document normalization (configuration section <c>Normalization</c>).</summary>
-public sealed class NormalizationOptions
+internal sealed class NormalizationOptions
 {
     public const string SectionName = "Normalization";
 
