@@ -153,23 +153,8 @@ public sealed class AzuriteFixture : IAsyncLifetime
             return;
         }
 
-        try
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-                _process.WaitForExit(TimeSpan.FromSeconds(10));
-            }
-        }
-        catch (InvalidOperationException)
-        {
-            // Already gone.
-        }
-        finally
-        {
-            _process.Dispose();
-            _process = null;
-        }
+        NodeTools.Stop(_process);
+        _process = null;
     }
 
     private async Task WaitUntilListeningAsync(Process process, CancellationToken cancellationToken)

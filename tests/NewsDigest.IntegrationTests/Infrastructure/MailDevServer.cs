@@ -68,20 +68,7 @@ public sealed class MailDevServer : IAsyncLifetime
             return;
         }
 
-        try
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-                _process.WaitForExit(TimeSpan.FromSeconds(10));
-            }
-        }
-        catch (InvalidOperationException)
-        {
-            // Already gone.
-        }
-
-        _process.Dispose();
+        NodeTools.Stop(_process);
         _process = null;
     }
 }

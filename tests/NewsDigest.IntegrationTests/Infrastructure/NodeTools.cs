@@ -69,6 +69,27 @@ internal static class NodeTools
         }
     }
 
+    /// <summary>Stops a started tool and everything it started; a process that already exited is fine.</summary>
+    public static void Stop(Process process)
+    {
+        try
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                process.WaitForExit(TimeSpan.FromSeconds(10));
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // Already gone.
+        }
+        finally
+        {
+            process.Dispose();
+        }
+    }
+
     /// <summary>Waits until something listens on the port, or fails after <paramref name="timeout"/>.</summary>
     public static async Task WaitForPortAsync(int port, TimeSpan timeout, CancellationToken cancellationToken)
     {

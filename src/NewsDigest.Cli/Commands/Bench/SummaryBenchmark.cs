@@ -186,7 +186,7 @@ internal static class SummaryBenchmark
     /// <summary>The same service behind <see cref="HttpListener"/> on a loopback port, mapped the way the function maps it.</summary>
     private static async Task TimeOverHttpAsync(SummaryQueries queries, int requests, string etag, CancellationToken cancellationToken)
     {
-        var port = FreePort();
+        var port = LocalAzurite.FreePort();
         using var listener = new HttpListener();
         listener.Prefixes.Add($"http://127.0.0.1:{port}/");
         listener.Start();
@@ -273,13 +273,6 @@ internal static class SummaryBenchmark
 
     private static double Percentile(double[] sorted, double quantile) =>
         sorted[Math.Clamp((int)Math.Ceiling(quantile * sorted.Length) - 1, 0, sorted.Length - 1)];
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private static async Task DeleteAsync(StorageClients storage, string prefix)
     {
