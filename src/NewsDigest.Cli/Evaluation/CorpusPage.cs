@@ -14,7 +14,8 @@ internal sealed record CorpusPage(
     string? Excerpt,
     string? SiteName,
     string? PublishedTime,
-    string? Language)
+    string? Language,
+    IReadOnlySet<string> RecordedFields)
 {
     private static readonly TextDecoder Decoder = new();
 
@@ -44,10 +45,29 @@ internal sealed record CorpusPage(
                 Read(metadata, "excerpt"),
                 Read(metadata, "siteName"),
                 Read(metadata, "publishedTime"),
-                Read(metadata, "lang")));
+                Read(metadata, "lang"),
+                Recorded(metadata)));
         }
 
         return pages;
+    }
+
+    /// <summary>
+    /// The metadata fields the reference states, as a value or as null ("this page has none"). A field it leaves out
+    /// was not recorded for that page and is not scored there.
+    /// </summary>
+    private static HashSet<string> Recorded(JsonDocument? metadata)
+    {
+        var recorded = new HashSet<string>(StringComparer.Ordinal);
+        if (metadata?.RootElement.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var property in metadata.RootElement.EnumerateObject())
+            {
+                recorded.Add(property.Name);
+            }
+        }
+
+        return recorded;
     }
 
     private static string? Read(JsonDocument? metadata, string property) =>

@@ -38,13 +38,13 @@ internal sealed partial class ExtractionScorecard(string name)
             BodyOnlyPages.Add(new PageScore(page.Name, bodyPrecision, bodyRecall));
         }
 
-        Compare(page.Name, "title", page.Title, output?.Title, Exact);
-        Compare(page.Name, "title (site name aside)", page.Title, output?.Title, SameApartFromSiteName(page.SiteName));
-        Compare(page.Name, "byline", page.Byline, output?.Byline, Exact);
-        Compare(page.Name, "byline (lenient)", page.Byline, output?.Byline, Lenient);
-        Compare(page.Name, "excerpt", page.Excerpt, output?.Excerpt, Exact);
-        Compare(page.Name, "site name", page.SiteName, output?.SiteName, Exact);
-        Compare(page.Name, "language", page.Language, output?.Language, SameLanguage);
+        Compare(page, "title", "title", page.Title, output?.Title, Exact);
+        Compare(page, "title", "title (site name aside)", page.Title, output?.Title, SameApartFromSiteName(page.SiteName));
+        Compare(page, "byline", "byline", page.Byline, output?.Byline, Exact);
+        Compare(page, "byline", "byline (lenient)", page.Byline, output?.Byline, Lenient);
+        Compare(page, "excerpt", "excerpt", page.Excerpt, output?.Excerpt, Exact);
+        Compare(page, "siteName", "site name", page.SiteName, output?.SiteName, Exact);
+        Compare(page, "lang", "language", page.Language, output?.Language, SameLanguage);
         if (ParseInstant(page.PublishedTime) is { } expected)
         {
             var actual = output?.Published;
@@ -56,15 +56,29 @@ internal sealed partial class ExtractionScorecard(string name)
         }
     }
 
-    private void Compare(string page, string field, string? expected, string? actual, Func<string, string, bool> equal)
+    /// <summary>
+    /// Scores a field twice: over every page whose reference records it, where "none" on both sides is a match and a
+    /// value on one side only is a miss (so inventing a byline costs as much as missing one), and over just the pages
+    /// that have a value, which is blind to invented values.
+    /// </summary>
+    private void Compare(CorpusPage page, string recordedAs, string field, string? expected, string? actual, Func<string, string, bool> equal)
     {
-        if (string.IsNullOrWhiteSpace(expected))
+        var hasExpected = !string.IsNullOrWhiteSpace(expected);
+        var hasActual = !string.IsNullOrWhiteSpace(actual);
+        if (page.RecordedFields.Contains(recordedAs))
         {
-            return;
+            var matched = hasExpected ? hasActual && equal(expected!, actual!) : !hasActual;
+            Field(field).Add(page.Name, matched, hasExpected ? expected! : "(none)", actual);
         }
 
-        Field(field).Add(page, actual is not null && equal(expected, actual), expected, actual);
+        if (hasExpected)
+        {
+            Field(field + WithValueSuffix).Add(page.Name, hasActual && equal(expected!, actual!), expected!, actual);
+        }
     }
+
+    /// <summary>Names the tally over only the pages whose reference has a value for the field.</summary>
+    public const string WithValueSuffix = ", pages with one";
 
     /// <summary>
     /// Exact, or equal once a trailing " | Site" / " - Site" naming the page's site is taken off either side: the
@@ -133,7 +147,7 @@ internal sealed record PageScore(string Name, double Precision, double Recall)
     public double F1 => ShingleScore.F1(Precision, Recall);
 }
 
-/// <summary>How many pages that have an expected value for a field got it right.</summary>
+/// <summary>How many of the pages scored for a field got it right.</summary>
 internal sealed class FieldTally
 {
     public int Matched { get; private set; }

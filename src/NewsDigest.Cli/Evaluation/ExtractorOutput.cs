@@ -2,7 +2,7 @@ namespace NewsDigest.Cli.Evaluation;
 
 /// <summary>
 /// What one extractor produced for one page, in the shape the evaluation compares. <see cref="Text"/> is all the
-/// article text found (our paragraphs, then our figure captions); <see cref="BodyOnlyText"/> leaves captions out.
+/// article text found (for ours, figure captions sit where their figures were); <see cref="BodyOnlyText"/> leaves captions out.
 /// </summary>
 internal sealed record ExtractorOutput(
     string Text,

@@ -1,5 +1,6 @@
 using System.Text;
 using HtmlAgilityPack;
+using NewsDigest.Normalization.Html;
 
 namespace NewsDigest.Cli.Evaluation;
 
@@ -38,7 +39,7 @@ internal static class HtmlToText
             switch (child.NodeType)
             {
                 case HtmlNodeType.Text:
-                    builder.Append(HtmlEntity.DeEntitize(((HtmlTextNode)child).Text));
+                    builder.Append(CharacterReferences.Decode(((HtmlTextNode)child).Text));
                     break;
                 case HtmlNodeType.Element when !SkippedTags.Contains(child.Name):
                     // Block boundaries separate words ("<td>a</td><td>b</td>" is two words, not "ab").

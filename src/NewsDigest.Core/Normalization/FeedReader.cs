@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using System.Xml;
 using System.Xml.Linq;
+using NewsDigest.Normalization.Html;
 
 namespace NewsDigest.Normalization;
 
@@ -226,7 +227,7 @@ internal sealed partial class FeedReader(HtmlFragmentReader fragments)
             return "&amp;";
         }
 
-        var decoded = WebUtility.HtmlDecode(match.Value);
+        var decoded = CharacterReferences.Decode(match.Value);
         if (decoded == match.Value)
         {
             return "&amp;" + match.Groups["name"].Value + ";";

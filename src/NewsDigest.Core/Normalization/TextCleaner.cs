@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
+using NewsDigest.Normalization.Html;
 
 namespace NewsDigest.Normalization;
 
@@ -15,7 +15,7 @@ internal static class TextCleaner
             return string.Empty;
         }
 
-        var decoded = value.Contains('&', StringComparison.Ordinal) ? WebUtility.HtmlDecode(value) : value;
+        var decoded = CharacterReferences.Decode(value);
         var builder = new StringBuilder(decoded.Length);
         var pendingSpace = false;
         foreach (var c in decoded)

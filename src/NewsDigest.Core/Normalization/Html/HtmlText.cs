@@ -6,9 +6,11 @@ namespace NewsDigest.Normalization.Html;
 /// <summary>Entity decoding and whitespace handling for text taken from the parsed tree.</summary>
 internal static class HtmlText
 {
-    /// <summary>Decodes entities of a raw text node or attribute value; returns the same string when there are none.</summary>
-    public static string Decode(string raw) =>
-        raw.Contains('&', StringComparison.Ordinal) ? HtmlEntity.DeEntitize(raw) ?? string.Empty : raw;
+    /// <summary>Decodes the character references of a raw text node; returns the same string when there are none.</summary>
+    public static string Decode(string raw) => CharacterReferences.Decode(raw);
+
+    /// <summary>Decodes the character references of a raw attribute value.</summary>
+    public static string DecodeAttribute(string raw) => CharacterReferences.Decode(raw, inAttribute: true);
 
     /// <summary>Collapses runs of whitespace to one space, trims, decodes entities and normalizes to NFC.</summary>
     public static string Clean(string? raw)

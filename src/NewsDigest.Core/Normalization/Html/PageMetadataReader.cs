@@ -34,18 +34,18 @@ internal static partial class PageMetadataReader
 
         var documentTitle = page.TitleText;
         var title = FirstNonEmpty(
-            jsonLd is null ? null : JsonLdTitle(jsonLd, page),
+            jsonLd is null ? null : FromJsonLd(JsonLdTitle(jsonLd, page)),
             values.Get("dc:title"), values.Get("dcterm:title"), values.Get("og:title"),
             values.Get("weibo:article:title"), values.Get("weibo:webpage:title"), values.Get("title"),
             values.Get("twitter:title"), values.Get("parsely-title"));
         title = string.IsNullOrWhiteSpace(title) ? DocumentTitleHeuristic(page) : UnescapeBasic(title);
 
-        var siteName = UnescapeBasic(FirstNonEmpty(jsonLd?.PublisherName, values.Get("og:site_name"), page.Named("application-name")));
+        var siteName = UnescapeBasic(FirstNonEmpty(FromJsonLd(jsonLd?.PublisherName), values.Get("og:site_name"), page.Named("application-name")));
         var byline = UnescapeBasic(FirstNonEmpty(
-            jsonLd?.Byline, values.Get("dc:creator"), values.Get("dcterm:creator"), values.Get("author"), values.Get("parsely-author"),
+            FromJsonLd(jsonLd?.Byline), values.Get("dc:creator"), values.Get("dcterm:creator"), values.Get("author"), values.Get("parsely-author"),
             values.Get("article:author") is { } articleAuthor && !IsAddress(articleAuthor) ? articleAuthor : null));
         var excerpt = UnescapeBasic(FirstNonEmpty(
-            jsonLd?.Description, values.Get("dc:description"), values.Get("dcterm:description"), values.Get("og:description"),
+            FromJsonLd(jsonLd?.Description), values.Get("dc:description"), values.Get("dcterm:description"), values.Get("og:description"),
             values.Get("weibo:article:description"), values.Get("weibo:webpage:description"), values.Get("description"),
             values.Get("twitter:description")));
 
@@ -137,7 +137,7 @@ internal static partial class PageMetadataReader
                     var rel = node.GetAttributeValue("rel", string.Empty);
                     if (page.Canonical is null && rel.Contains("canonical", StringComparison.OrdinalIgnoreCase))
                     {
-                        page.Canonical = NullIfEmpty(HtmlText.Decode(node.GetAttributeValue("href", string.Empty)).Trim());
+                        page.Canonical = NullIfEmpty(HtmlText.DecodeAttribute(node.GetAttributeValue("href", string.Empty)).Trim());
                     }
 
                     continue;
@@ -184,7 +184,7 @@ internal static partial class PageMetadataReader
     private static string? Attribute(HtmlNode node, string name)
     {
         var value = node.GetAttributeValue(name, null);
-        return value is null ? null : HtmlText.Decode(value);
+        return value is null ? null : HtmlText.DecodeAttribute(value);
     }
 
     /// <summary>Meta values keyed the way the reader-mode convention names them ("og:title", "dc:creator", ...).</summary>
@@ -377,7 +377,11 @@ internal static partial class PageMetadataReader
 
     /// <summary>Meta values are often escaped twice; undo the second, as reader modes do.</summary>
     private static string? UnescapeBasic(string? value) =>
-        string.IsNullOrEmpty(value) || !value.Contains('&', StringComparison.Ordinal) ? value : HtmlEntity.DeEntitize(value);
+        string.IsNullOrEmpty(value) ? value : CharacterReferences.DecodeEscapedTwice(value);
+
+    /// <summary>JSON-LD sits in a script, which HTML does not decode, yet its strings are written with entities.</summary>
+    private static string? FromJsonLd(string? value) =>
+        string.IsNullOrEmpty(value) ? value : CharacterReferences.Decode(value);
 
     private static string? FirstNonEmpty(params string?[] values)
     {
