@@ -242,26 +242,7 @@ internal sealed class ArticleTextWriter(IReadOnlyDictionary<HtmlNode, ContentNod
         }
     }
 
-    private void Append(string raw)
-    {
-        var text = HtmlText.Decode(raw);
-        foreach (var c in text)
-        {
-            if (HtmlText.IsSpace(c))
-            {
-                pendingSpace = buffer.Length > 0;
-                continue;
-            }
-
-            if (pendingSpace)
-            {
-                buffer.Append(' ');
-                pendingSpace = false;
-            }
-
-            buffer.Append(c);
-        }
-    }
+    private void Append(string raw) => HtmlText.AppendCollapsed(buffer, HtmlText.Decode(raw), ref pendingSpace);
 
     private void Flush()
     {

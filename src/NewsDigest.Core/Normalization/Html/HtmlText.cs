@@ -23,7 +23,17 @@ internal static class HtmlText
         var decoded = Decode(raw);
         var builder = new StringBuilder(decoded.Length);
         var pendingSpace = false;
-        foreach (var c in decoded)
+        AppendCollapsed(builder, decoded, ref pendingSpace);
+        return Normalize(builder.ToString());
+    }
+
+    /// <summary>
+    /// Appends text with each run of whitespace turned into one space and none at the start of the builder.
+    /// A run at the end stays pending in <paramref name="pendingSpace"/> so that it joins the next text, not the end.
+    /// </summary>
+    public static void AppendCollapsed(StringBuilder builder, string text, ref bool pendingSpace)
+    {
+        foreach (var c in text)
         {
             if (IsSpace(c))
             {
@@ -39,8 +49,6 @@ internal static class HtmlText
 
             builder.Append(c);
         }
-
-        return Normalize(builder.ToString());
     }
 
     public static string Normalize(string text) =>
