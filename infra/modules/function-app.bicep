@@ -203,6 +203,11 @@ var appOwnSettings = [
     name: 'Email__Port'
     value: string(smtpPort)
   }
+  // Port 465 speaks TLS from the first byte; every other submission port upgrades with STARTTLS.
+  {
+    name: 'Email__Security'
+    value: smtpPort == 465 ? 'SslOnConnect' : 'StartTls'
+  }
   {
     name: 'Email__From'
     value: emailSender
