@@ -44,6 +44,49 @@ internal static class TextCleaner
         return text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC);
     }
 
+    /// <summary>
+    /// Whether <see cref="Clean"/> would return nothing, read from the start of the text only: the first character it
+    /// would keep answers it, so a page costs a few characters here instead of a clean-up of the whole page.
+    /// </summary>
+    public static bool IsBlank(string? value)
+    {
+        const int Window = 64;
+        var start = 0;
+        while (value is not null && start < value.Length)
+        {
+            var c = value[start];
+            if (IsDropped(c))
+            {
+                start++;
+                continue;
+            }
+
+            if (c != '&')
+            {
+                return false;
+            }
+
+            // A character reference may stand for whitespace (&nbsp;): clean a short window, cut before its last '&'
+            // so that no reference in it is cut in two (the longest named one has 33 characters).
+            var length = Math.Min(Window, value.Length - start);
+            if (start + length < value.Length && value.LastIndexOf('&', start + length - 1, length - 1) is var last and > 0)
+            {
+                length = Math.Max(last - start, 1);
+            }
+
+            if (Clean(value.Substring(start, length)).Length > 0)
+            {
+                return false;
+            }
+
+            start += length;
+        }
+
+        return true;
+    }
+
+    private static bool IsDropped(char c) => char.IsWhiteSpace(c) || char.IsControl(c) || IsInvisible(c);
+
     /// <summary>Zero-width and formatting characters that scrapes leave behind and that carry no meaning in news text.</summary>
     private static bool IsInvisible(char c) =>
         c is '\u200B' or '\u2060' or '\uFEFF' or '\u00AD' or '\uFFFE' or '\uFFFF'
