@@ -9,6 +9,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using NewsDigest.Ingestion;
+using NewsDigest.Normalization;
 using NewsDigest.Storage;
 
 namespace NewsDigest.Cli.Commands.Bench;
@@ -135,14 +136,32 @@ internal static partial class IngestionBenchmark
                 Console.WriteLine(string.Create(invariant, $"Storage requests: {runRequests / (double)count:F2} per document over the run; allocated {allocated / (double)count / 1_048_576.0:F1} MB per document ({allocated / (double)bytes:F1} bytes per input byte); peak working set {process.PeakWorkingSet64 / 1_048_576.0:N0} MB"));
             }
 
+            // The same pages normalized without storage, on one thread: the share of the ingestion that is not storage.
+            var normalizer = host.Services.GetRequiredService<DocumentNormalizer>();
+            var sample = Enumerable.Range(0, Math.Min(count, 2 * pages.Count))
+                .Select(i => new NormalizationInput(Encoding.UTF8.GetBytes(Vary(pages[i % pages.Count].Html, i)), "page.html", "text/html"))
+                .ToList();
+            var normalizing = Stopwatch.StartNew();
+            foreach (var input in sample)
+            {
+                _ = normalizer.Normalize(input);
+            }
+
+            var normalizeSeconds = normalizing.Elapsed.TotalSeconds / sample.Count * count;
+            Console.WriteLine(string.Create(invariant, $"Phases: normalizing the {count} documents alone takes {normalizeSeconds:F1} s on one thread ({sample.Count / normalizing.Elapsed.TotalSeconds:F1} documents/s); the rest of the ingestion is storage round trips and waiting for them"));
+
             // One ingestion at a time, each kind of outcome on its own, with the requests it sent.
             var fresh = await UploadAsync(inbox, pages, count + warmUp, 1, "single", parallel);
             await ReportSingleAsync("new document", fresh.Names[0], ingestion, requests, cancellationToken);
             var copy = inbox.GetBlobClient("single/duplicate-of-" + names[0]);
             await copy.UploadAsync((await inbox.GetBlobClient(names[0]).DownloadContentAsync(cancellationToken)).Value.Content, cancellationToken);
             await ReportSingleAsync("duplicate", copy.Name, ingestion, requests, cancellationToken);
+            // A first rejection creates the rejections table; the measured one is the second.
+            var blank = BinaryData.FromString("  \n\t  \n");
+            await inbox.GetBlobClient("single/blank-first.txt").UploadAsync(blank, cancellationToken);
+            await ingestion.IngestAsync("single/blank-first.txt", cancellationToken);
             var empty = inbox.GetBlobClient("single/blank.txt");
-            await empty.UploadAsync(BinaryData.FromString("  \n\t  \n"), cancellationToken);
+            await empty.UploadAsync(blank, cancellationToken);
             await ReportSingleAsync("rejection", empty.Name, ingestion, requests, cancellationToken);
             await ReportSingleAsync("re-delivery", fresh.Names[0], ingestion, requests, cancellationToken);
             return 0;
