@@ -42,8 +42,8 @@ internal static class ContentClaims
     {
         [ContentHashKey] = Encode(claim.ContentHash),
         [DocumentIdKey] = Encode(claim.DocumentId),
-        [PartitionKey] = claim.DocumentPartition,
-        [RowKey] = claim.DocumentRow,
+        [PartitionKey] = Encode(claim.DocumentPartition),
+        [RowKey] = Encode(claim.DocumentRow),
         [IngestedAtKey] = claim.IngestedAt.ToString("O", CultureInfo.InvariantCulture),
     };
 
@@ -57,15 +57,15 @@ internal static class ContentClaims
         return new ContentClaim(
             Decode(Get(ContentHashKey)),
             Decode(Get(DocumentIdKey)),
-            Get(PartitionKey),
-            Get(RowKey),
+            Decode(Get(PartitionKey)),
+            Decode(Get(RowKey)),
             DateTimeOffset.Parse(Get(IngestedAtKey), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind));
     }
 
     public static bool SameContent(ContentClaim claim, string contentHash) =>
         string.Equals(claim.ContentHash, contentHash, StringComparison.Ordinal);
 
-    // Metadata values are ASCII; hashes and ids are hex, anything else travels as base64.
+    // Metadata values are ASCII; hashes, ids and keys are plain ASCII already, anything else travels as base64.
     private static string Encode(string value) =>
         value.All(c => c is >= ' ' and <= '~') && !value.StartsWith(Base64Prefix, StringComparison.Ordinal)
             ? value
