@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Net;
 using Azure.Core;
 using Azure.Core.Pipeline;
 
@@ -36,20 +37,18 @@ internal sealed class StorageRequestCounter
         Interlocked.Increment(ref _requests);
         if (_noting)
         {
-            _noted.Enqueue(message.Request.Method + " " + Target(message.Request.Uri.Path));
+            // Azurite and other emulators put the account in the path; the service puts it in the host name.
+            var host = message.Request.Uri.Host;
+            var accountInPath = host is "localhost" || IPAddress.TryParse(host, out _);
+            _noted.Enqueue(message.Request.Method + " " + Target(message.Request.Uri.Path, accountInPath ? 1 : 0));
         }
     }
 
     /// <summary>The table or container a request went to, without the account, keys and blob name.</summary>
-    private static string Target(string path)
+    private static string Target(string path, int skip)
     {
         var parts = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        var target = parts.Length switch
-        {
-            0 => "/",
-            1 => parts[0],
-            _ => parts[1],
-        };
+        var target = parts.Length > skip ? parts[skip] : "/";
         var end = target.IndexOfAny(['(', '?']);
         return end >= 0 ? target[..end] : target;
     }
