@@ -8,7 +8,7 @@ namespace NewsDigest.Cli;
 /// <summary>The same services as the Functions app, configured from appsettings.json and environment variables.</summary>
 internal static class CliHost
 {
-    public static IHost Build(Action<IConfigurationBuilder>? configure = null)
+    public static IHost Build(Action<IConfigurationBuilder>? configure = null, Action<IServiceCollection>? services = null)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -25,6 +25,7 @@ internal static class CliHost
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
 
         builder.Services.AddNewsDigest(builder.Configuration);
+        services?.Invoke(builder.Services);
         return builder.Build();
     }
 }

@@ -30,8 +30,6 @@ internal sealed partial class IngestionService(
 
     public const string RejectedAtMetadata = "newsdigestrejectedat";
 
-    private const int MaxVersionRaces = 3;
-
     /// <summary>
     /// Ingests the inbox blob <paramref name="blobName"/>. Bad input never throws (it is rejected); a storage failure
     /// does, so that the caller retries later.
@@ -43,18 +41,29 @@ internal sealed partial class IngestionService(
         // .NET's Uri turns '\' into '/' on the way out, so that is the name the blob really has (and is listed under).
         blobName = blobName.Replace('\\', '/');
         var blob = storage.Inbox.GetBlobClient(blobName);
-        for (var attempt = 1; ; attempt++)
+
+        // One GET gives the content and the properties of one version together (no race between them, no separate
+        // properties request); the blob's history is read meanwhile, and the body is only read when it is needed.
+        var opening = OpenAsync(blob, cancellationToken);
+        var reading = ledger.GetHistoryAsync(blobName, cancellationToken);
+        try
         {
-            try
-            {
-                return await IngestVersionAsync(blob, cancellationToken);
-            }
-            catch (RequestFailedException exception) when (exception.Status == (int)HttpStatusCode.PreconditionFailed && attempt < MaxVersionRaces)
-            {
-                // The blob was overwritten between reading its properties and its content: start over with the new version.
-                LogBlobChanged(logger, blobName);
-            }
+            await Task.WhenAll(opening, reading);
         }
+        catch (Exception) when (opening.IsCompletedSuccessfully)
+        {
+            opening.Result?.Dispose();
+            throw;
+        }
+
+        using var download = opening.Result;
+        if (download is null)
+        {
+            LogNotFound(logger, blobName);
+            return new IngestionOutcome(blobName, IngestionStatus.NotFound, []);
+        }
+
+        return await IngestVersionAsync(blob, download, reading.Result, cancellationToken);
     }
 
     /// <summary>The key of one version of a blob: its Content-MD5 when the service has one (stable across metadata changes), else its ETag.</summary>
@@ -63,29 +72,36 @@ internal sealed partial class IngestionService(
             ? "md5-" + Convert.ToHexStringLower(contentMd5)
             : "etag-" + new string([.. etag.ToString().Where(char.IsAsciiLetterOrDigit)]);
 
-    private async Task<IngestionOutcome> IngestVersionAsync(BlobClient blob, CancellationToken cancellationToken)
+    private static async Task<BlobDownloadStreamingResult?> OpenAsync(BlobClient blob, CancellationToken cancellationToken)
     {
-        var blobName = blob.Name;
-        BlobProperties properties;
         try
         {
-            properties = (await blob.GetPropertiesAsync(cancellationToken: cancellationToken)).Value;
+            return (await blob.DownloadStreamingAsync(cancellationToken: cancellationToken)).Value;
         }
         catch (RequestFailedException exception) when (exception.Status == (int)HttpStatusCode.NotFound)
         {
-            LogNotFound(logger, blobName);
-            return new IngestionOutcome(blobName, IngestionStatus.NotFound, []);
+            return null;
         }
+    }
 
-        var versionKey = VersionKey(properties.ContentHash, properties.ETag);
-        var existing = await ledger.GetAsync(blobName, versionKey, cancellationToken);
-        if (existing is not null)
+    private async Task<IngestionOutcome> IngestVersionAsync(
+        BlobClient blob, BlobDownloadStreamingResult download, BlobHistory history, CancellationToken cancellationToken)
+    {
+        var blobName = blob.Name;
+        var details = download.Details;
+        var version = new InboxVersion(
+            VersionKey(details.ContentHash is { Length: > 0 } ? details.ContentHash : details.BlobContentHash, details.ETag),
+            details.ETag,
+            details.ContentLength,
+            details.ContentType,
+            details.Metadata);
+        if (history.Find(version.Key) is { } existing)
         {
             LogAlreadyProcessed(logger, blobName, existing.Status);
             return new IngestionOutcome(blobName, IngestionStatus.AlreadyProcessed, existing.DocumentIds);
         }
 
-        if (properties.Metadata.ContainsKey(RejectionMetadata))
+        if (version.Metadata.ContainsKey(RejectionMetadata))
         {
             // Marked by an earlier run whose record went to an older key (the mark itself changes the ETag).
             LogAlreadyProcessed(logger, blobName, IngestionStatus.Rejected);
@@ -93,32 +109,31 @@ internal sealed partial class IngestionService(
         }
 
         var maxBytes = normalizationOptions.Value.MaxDocumentBytes;
-        if (properties.ContentLength > maxBytes)
+        if (version.Size > maxBytes)
         {
-            // Refused before downloading: the size alone decides, and the content may be huge.
+            // Refused before reading the body: the size alone decides, and the content may be huge.
             var tooLarge = new DocumentRejection(
                 RejectionReason.TooLarge,
-                string.Create(CultureInfo.InvariantCulture, $"The file has {properties.ContentLength:N0} bytes; the limit is {maxBytes:N0}."),
+                string.Create(CultureInfo.InvariantCulture, $"The file has {version.Size:N0} bytes; the limit is {maxBytes:N0}."),
                 "unknown");
-            return await RejectAsync(blob, properties, versionKey, tooLarge, cancellationToken);
+            return await RejectAsync(blob, version, tooLarge, cancellationToken);
         }
 
-        var download = await blob.DownloadContentAsync(
-            new BlobDownloadOptions { Conditions = new BlobRequestConditions { IfMatch = properties.ETag } },
-            cancellationToken);
+        var content = new byte[version.Size];
+        await download.Content.ReadExactlyAsync(content, cancellationToken);
         var input = new NormalizationInput(
-            download.Value.Content.ToMemory(),
+            content,
             FileName: FileName(blobName),
-            ContentType: properties.ContentType,
-            Metadata: new Dictionary<string, string>(properties.Metadata, StringComparer.OrdinalIgnoreCase));
+            ContentType: version.ContentType,
+            Metadata: new Dictionary<string, string>(version.Metadata, StringComparer.OrdinalIgnoreCase));
 
         var result = Normalize(blobName, input);
         if (result.Rejection is { } rejection)
         {
-            return await RejectAsync(blob, properties, versionKey, rejection, cancellationToken);
+            return await RejectAsync(blob, version, rejection, cancellationToken);
         }
 
-        var previous = await ledger.GetLatestAsync(blobName, cancellationToken);
+        var previous = history.Latest;
         IReadOnlyList<string> previousVersions = result.Documents.Count == 1 && previous is { Status: not IngestionStatus.Rejected }
             ? [.. previous.DocumentIds.Where(id => id != result.Documents[0].Id)]
             : [];
@@ -140,7 +155,7 @@ internal sealed partial class IngestionService(
             : IngestionStatus.AlreadyProcessed;
 
         await ledger.TryAddAsync(
-            new IngestionRecord(blobName, versionKey, overall, ids, time.GetUtcNow(), properties.ContentLength, properties.ContentType, previous?.VersionKey, null),
+            new IngestionRecord(blobName, version.Key, overall, ids, time.GetUtcNow(), version.Size, version.ContentType, previous?.VersionKey, null),
             cancellationToken);
 
         switch (overall)
@@ -222,21 +237,21 @@ internal sealed partial class IngestionService(
     };
 
     private async Task<IngestionOutcome> RejectAsync(
-        BlobClient blob, BlobProperties properties, string versionKey, DocumentRejection rejection, CancellationToken cancellationToken)
+        BlobClient blob, InboxVersion version, DocumentRejection rejection, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         await ledger.AddRejectionAsync(
-            new RejectionRecord(blob.Name, versionKey, rejection.Reason, rejection.Message, properties.ContentLength, rejection.DetectedFormat, now),
+            new RejectionRecord(blob.Name, version.Key, rejection.Reason, rejection.Message, version.Size, rejection.DetectedFormat, now),
             cancellationToken);
 
-        var metadata = new Dictionary<string, string>(properties.Metadata, StringComparer.OrdinalIgnoreCase)
+        var metadata = new Dictionary<string, string>(version.Metadata, StringComparer.OrdinalIgnoreCase)
         {
             [RejectionMetadata] = rejection.Reason.ToString(),
             [RejectedAtMetadata] = now.ToString("O", CultureInfo.InvariantCulture),
         };
         try
         {
-            await blob.SetMetadataAsync(metadata, new BlobRequestConditions { IfMatch = properties.ETag }, cancellationToken);
+            await blob.SetMetadataAsync(metadata, new BlobRequestConditions { IfMatch = version.ETag }, cancellationToken);
         }
         catch (RequestFailedException exception) when (exception.Status is (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.NotFound)
         {
@@ -244,7 +259,7 @@ internal sealed partial class IngestionService(
         }
 
         await ledger.TryAddAsync(
-            new IngestionRecord(blob.Name, versionKey, IngestionStatus.Rejected, [], now, properties.ContentLength, properties.ContentType, null, rejection.Reason + ": " + rejection.Message),
+            new IngestionRecord(blob.Name, version.Key, IngestionStatus.Rejected, [], now, version.Size, version.ContentType, null, rejection.Reason + ": " + rejection.Message),
             cancellationToken);
         LogRejected(logger, blob.Name, rejection.Reason, rejection.DetectedFormat, rejection.Message);
         return new IngestionOutcome(blob.Name, IngestionStatus.Rejected, [], rejection);
@@ -271,12 +286,12 @@ internal sealed partial class IngestionService(
     [LoggerMessage(Level = LogLevel.Information, Message = "{BlobName} no longer exists; nothing to ingest")]
     private static partial void LogNotFound(ILogger logger, string blobName);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{BlobName} changed while it was being read; reading the new version")]
-    private static partial void LogBlobChanged(ILogger logger, string blobName);
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "{BlobName}: the ingestion that claimed document {DocumentId} did not finish it; finishing it here")]
     private static partial void LogClaimTakeover(ILogger logger, string blobName, string documentId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Normalizing {BlobName} threw; the file is rejected")]
     private static partial void LogNormalizerFailed(ILogger logger, Exception exception, string blobName);
 }
+
+/// <summary>The properties of the inbox blob version being ingested, as its download reported them.</summary>
+internal sealed record InboxVersion(string Key, ETag ETag, long Size, string? ContentType, IDictionary<string, string> Metadata);

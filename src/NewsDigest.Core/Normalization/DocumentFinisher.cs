@@ -66,8 +66,12 @@ internal sealed class DocumentFinisher
         var contentHash = ContentFingerprint.Sha256Hex(body);
         var url = draft.Url;
         var id = body.Length > 0 ? contentHash[..32] : ContentFingerprint.Sha256Hex(title + "\n" + url)[..32];
-        var bodyTokens = ContentFingerprint.Tokenize(body);
-        var signatureTokens = bodyTokens.Count > 0 ? bodyTokens : ContentFingerprint.Tokenize(title);
+        var (wordCount, signature) = ContentFingerprint.Fingerprint(body);
+        if (wordCount == 0)
+        {
+            signature = ContentFingerprint.Fingerprint(title).Signature;
+        }
+
         var excerpt = TextCleaner.Clean(draft.Excerpt);
         var sourceName = TextCleaner.Clean(draft.SourceName);
 
@@ -82,14 +86,14 @@ internal sealed class DocumentFinisher
             Url = url,
             Source = new DocumentSource(NullIfEmpty(sourceName), draft.SourceHost),
             Authors = Distinct(draft.Authors),
-            Language = draft.Language ?? LanguageDetector.Detect(title + "\n" + body),
+            Language = draft.Language ?? LanguageDetector.Detect(paragraphs.Prepend(title)),
             Excerpt = NullIfEmpty(excerpt),
             Tags = Distinct(draft.Tags),
             Paragraphs = paragraphs,
             Captions = captions,
-            WordCount = bodyTokens.Count,
+            WordCount = wordCount,
             ContentHash = contentHash,
-            Signature = ContentFingerprint.Signature(signatureTokens),
+            Signature = signature,
             Warnings = warnings.Distinct(StringComparer.Ordinal).ToList(),
         };
     }

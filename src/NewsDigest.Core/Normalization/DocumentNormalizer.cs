@@ -69,7 +69,7 @@ internal sealed partial class DocumentNormalizer(
         }
 
         var text = decoded.Text;
-        if (TextCleaner.Clean(text).Length == 0)
+        if (TextCleaner.IsBlank(text))
         {
             return Reject(RejectionReason.Empty, "the file holds only whitespace", "empty");
         }
@@ -206,8 +206,8 @@ internal sealed partial class DocumentNormalizer(
 
     private static bool HasContent(DocumentDraft draft)
     {
-        var hasBody = draft.Paragraphs.Any(p => TextCleaner.Clean(p).Length > 0);
-        return hasBody || (!draft.RequiresBody && TextCleaner.Clean(draft.Title).Length > 0);
+        var hasBody = draft.Paragraphs.Any(p => !TextCleaner.IsBlank(p));
+        return hasBody || (!draft.RequiresBody && !TextCleaner.IsBlank(draft.Title));
     }
 
     private static string NoContentMessage(TextKind kind, int drafts) => kind switch

@@ -41,7 +41,8 @@ internal static class LanguageDetector
                 sample.Append('\n');
             }
 
-            sample.Append(paragraph);
+            // Only the sample's share of a long paragraph: the rest would be cut off anyway.
+            sample.Append(paragraph, 0, Math.Min(paragraph.Length, SampleCharacters - sample.Length));
             if (sample.Length >= SampleCharacters)
             {
                 break;

@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.Buffers;
 using System.Text;
 using NewsDigest.Normalization.Html;
 
@@ -16,13 +16,51 @@ internal static class TextCleaner
         }
 
         var decoded = CharacterReferences.Decode(value);
-        var builder = new StringBuilder(decoded.Length);
+
+        // Most extracted text is clean already: then it is returned as it is, without a copy.
+        var text = IsCollapsed(decoded) ? decoded : Collapse(decoded);
+        return text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC);
+    }
+
+    /// <summary>Whether <paramref name="text"/> has nothing to drop: single spaces between words only, nothing invisible.</summary>
+    private static bool IsCollapsed(string text)
+    {
+        var previousSpace = true;
+        foreach (var c in text)
+        {
+            if (c == ' ')
+            {
+                if (previousSpace)
+                {
+                    return false;
+                }
+
+                previousSpace = true;
+                continue;
+            }
+
+            if (IsDropped(c))
+            {
+                return false;
+            }
+
+            previousSpace = false;
+        }
+
+        return !previousSpace;
+    }
+
+    private static string Collapse(string text)
+    {
+        var rented = text.Length > 512 ? ArrayPool<char>.Shared.Rent(text.Length) : null;
+        var buffer = rented is null ? stackalloc char[text.Length] : rented.AsSpan(0, text.Length);
+        var length = 0;
         var pendingSpace = false;
-        foreach (var c in decoded)
+        foreach (var c in text)
         {
             if (char.IsWhiteSpace(c) || char.IsControl(c))
             {
-                pendingSpace = builder.Length > 0;
+                pendingSpace = length > 0;
                 continue;
             }
 
@@ -33,21 +71,69 @@ internal static class TextCleaner
 
             if (pendingSpace)
             {
-                builder.Append(' ');
+                buffer[length++] = ' ';
                 pendingSpace = false;
             }
 
-            builder.Append(c);
+            buffer[length++] = c;
         }
 
-        var text = builder.ToString();
-        return text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC);
+        var collapsed = new string(buffer[..length]);
+        if (rented is not null)
+        {
+            ArrayPool<char>.Shared.Return(rented);
+        }
+
+        return collapsed;
     }
 
+    /// <summary>
+    /// Whether <see cref="Clean"/> would return nothing, read from the start of the text only: the first character it
+    /// would keep answers it, so a page costs a few characters here instead of a clean-up of the whole page.
+    /// </summary>
+    public static bool IsBlank(string? value)
+    {
+        const int Window = 64;
+        var start = 0;
+        while (value is not null && start < value.Length)
+        {
+            var c = value[start];
+            if (IsDropped(c))
+            {
+                start++;
+                continue;
+            }
+
+            if (c != '&')
+            {
+                return false;
+            }
+
+            // A character reference may stand for whitespace (&nbsp;): clean a short window, cut before its last '&'
+            // so that no reference in it is cut in two (the longest named one has 33 characters).
+            var length = Math.Min(Window, value.Length - start);
+            if (start + length < value.Length && value.LastIndexOf('&', start + length - 1, length - 1) is var last and > 0)
+            {
+                length = Math.Max(last - start, 1);
+            }
+
+            if (Clean(value.Substring(start, length)).Length > 0)
+            {
+                return false;
+            }
+
+            start += length;
+        }
+
+        return true;
+    }
+
+    private static bool IsDropped(char c) => char.IsWhiteSpace(c) || char.IsControl(c) || IsInvisible(c);
+
     /// <summary>Zero-width and formatting characters that scrapes leave behind and that carry no meaning in news text.</summary>
+    /// <remarks>The private-use characters of the Basic Multilingual Plane are U+E000–U+F8FF.</remarks>
     private static bool IsInvisible(char c) =>
-        c is '\u200B' or '\u2060' or '\uFEFF' or '\u00AD' or '\uFFFE' or '\uFFFF'
-        || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.PrivateUse;
+        c is '\u200B' or '\u2060' or '\uFEFF' or '\u00AD' or '\uFFFE' or '\uFFFF' or (>= '\uE000' and <= '\uF8FF');
 
     /// <summary>The first sentence of <paramref name="text"/>, shortened to at most <paramref name="maxLength"/> characters.</summary>
     public static string FirstSentence(string text, int maxLength = 120)

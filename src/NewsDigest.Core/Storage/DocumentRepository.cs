@@ -3,6 +3,7 @@ using System.Net;
 using System.Runtime.CompilerServices;
 using Azure;
 using Azure.Data.Tables;
+using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Logging;
 using NewsDigest.Normalization;
 
@@ -12,16 +13,15 @@ namespace NewsDigest.Storage;
 /// Reads and writes documents: metadata in the documents table, the full normalized JSON in the normalized container.
 /// </summary>
 /// <remarks>
-/// Tables: <c>documents</c> (PartitionKey = UTC hour of ingestion <c>yyyyMMddHH</c>, RowKey = ingestion ticks + "_" + id,
-/// so "everything since T" is one bounded range scan in time order), <c>documentids</c> (id → documents row) and
-/// <c>contenthashes</c> (content hash → document; inserted with insert-or-conflict so concurrent ingestions of the
-/// same content agree on one document).
+/// Table <c>documents</c>: PartitionKey = UTC hour of ingestion <c>yyyyMMddHH</c>, RowKey = ingestion ticks + "_" + id,
+/// so "everything since T" is one bounded range scan in time order. Container <c>normalized</c>: one blob per
+/// document, named by its id and written with <c>If-None-Match: *</c>, so the blob is also the claim on the content:
+/// its metadata says which content it holds and where the document's row is (concurrent ingestions of the same
+/// content agree on one document, and a lookup by id needs no index of its own).
 /// </remarks>
 internal sealed partial class DocumentRepository(StorageClients storage, TimeProvider time, ILogger<DocumentRepository> logger)
 {
     public const string DocumentsTable = "documents";
-    public const string DocumentIdsTable = "documentids";
-    public const string ContentHashesTable = "contenthashes";
 
     /// <summary>Characters of body text kept in the row as the lead (the body itself lives in the blob).</summary>
     public const int LeadMaxChars = 600;
@@ -31,7 +31,6 @@ internal sealed partial class DocumentRepository(StorageClients storage, TimePro
     public const int SourceBlobChunks = 12;
     public const int PreviousVersionChunks = 1;
 
-    private const string IdRowKey = "id";
     private const int MaxConcurrencyAttempts = 50;
 
     private static readonly DateTimeOffset EarliestTableDate = new(1601, 1, 1, 0, 0, 0, TimeSpan.Zero);
@@ -58,16 +57,21 @@ internal sealed partial class DocumentRepository(StorageClients storage, TimePro
     /// <summary>One document by id with its sources, or null when there is none.</summary>
     public async Task<StoredDocument?> GetAsync(string id, CancellationToken cancellationToken)
     {
-        var entity = await FindEntityAsync(id, cancellationToken);
-        if (entity is null)
+        ArgumentException.ThrowIfNullOrEmpty(id);
+        var container = await storage.GetContainerAsync(storage.Options.NormalizedContainer, cancellationToken);
+        Response<BlobDownloadResult> content;
+        try
+        {
+            content = await container.GetBlobClient(BlobName(id)).DownloadContentAsync(cancellationToken);
+        }
+        catch (RequestFailedException exception) when (exception.Status == (int)HttpStatusCode.NotFound)
         {
             return null;
         }
 
-        var container = await storage.GetContainerAsync(storage.Options.NormalizedContainer, cancellationToken);
-        var blob = container.GetBlobClient(entity.GetString("NormalizedBlob"));
-        var content = await blob.DownloadContentAsync(cancellationToken);
-        return new StoredDocument(DocumentJson.Deserialize(content.Value.Content), ToSummary(entity));
+        // The blob's metadata says where the row is; no row yet means its ingestion has not finished.
+        var entity = await FindRowAsync(ContentClaims.FromMetadata(content.Value.Details.Metadata), cancellationToken);
+        return entity is null ? null : new StoredDocument(DocumentJson.Deserialize(content.Value.Content), ToSummary(entity));
     }
 
     /// <summary>One document's row by id (no blob read), or null when there is none.</summary>
@@ -78,46 +82,53 @@ internal sealed partial class DocumentRepository(StorageClients storage, TimePro
     }
 
     /// <summary>
-    /// Claims <paramref name="document"/>'s content for a new document (insert-or-conflict on its content hash).
-    /// Returns the claim and whether this call made it; when another ingestion got there first, its claim.
+    /// Claims <paramref name="document"/>'s content for a new document by writing its JSON blob with
+    /// <c>If-None-Match: *</c>. Returns the claim and whether this call made it; when another ingestion got there
+    /// first, its claim (read from its blob's metadata). A blob of that id holding other content (a clash of the id
+    /// scheme) sends this content to the id with part of its hash appended.
     /// </summary>
     public async Task<(ContentClaim Claim, bool Created)> ClaimContentAsync(NormalizedDocument document, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var table = await storage.GetTableAsync(ContentHashesTable, cancellationToken);
-        var hashKey = StorageKeys.ForId(document.ContentHash);
-        var documentId = await UnusedIdAsync(document, cancellationToken);
-        var ingestedAt = time.GetUtcNow();
-        var claim = new ContentClaim(
-            document.ContentHash,
-            documentId,
-            Bucket(ingestedAt),
-            Ticks(ingestedAt) + "_" + StorageKeys.ForId(documentId),
-            ingestedAt);
-        var entity = new TableEntity(hashKey[..2], hashKey)
+        var container = await storage.GetContainerAsync(storage.Options.NormalizedContainer, cancellationToken);
+        var documentId = document.Id;
+        for (var attempt = 1; ; attempt++)
         {
-            ["ContentHash"] = claim.ContentHash,
-            ["DocumentId"] = claim.DocumentId,
-            ["DocumentPartition"] = claim.DocumentPartition,
-            ["DocumentRow"] = claim.DocumentRow,
-            ["IngestedAt"] = claim.IngestedAt,
-        };
-        try
-        {
-            await table.AddEntityAsync(entity, cancellationToken);
-            return (claim, true);
-        }
-        catch (RequestFailedException exception) when (exception.Status == (int)HttpStatusCode.Conflict)
-        {
-            var existing = await table.GetEntityAsync<TableEntity>(hashKey[..2], hashKey, cancellationToken: cancellationToken);
-            return (ToClaim(existing.Value), false);
+            var ingestedAt = time.GetUtcNow();
+            var claim = new ContentClaim(document.ContentHash, documentId, Bucket(ingestedAt), Ticks(ingestedAt) + "_" + StorageKeys.ForId(documentId), ingestedAt);
+            var blob = container.GetBlobClient(BlobName(documentId));
+            try
+            {
+                await blob.UploadAsync(
+                    DocumentJson.Serialize(document with { Id = documentId }),
+                    new BlobUploadOptions
+                    {
+                        Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+                        Metadata = ContentClaims.ToMetadata(claim),
+                        HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" },
+                    },
+                    cancellationToken);
+                return (claim, true);
+            }
+            catch (RequestFailedException exception) when (exception.Status is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed)
+            {
+                var existing = ContentClaims.FromMetadata((await blob.GetPropertiesAsync(cancellationToken: cancellationToken)).Value.Metadata);
+                if (ContentClaims.SameContent(existing, document.ContentHash) || attempt > 1)
+                {
+                    return (existing, false);
+                }
+
+                var distinct = document.Id + "-" + StorageKeys.Hash(document.ContentHash)[..12];
+                LogIdClash(logger, document.Id, distinct);
+                documentId = distinct;
+            }
         }
     }
 
     /// <summary>
-    /// Writes a claimed document: its JSON blob, its id index and its row (listing <paramref name="sourceBlob"/>).
-    /// Safe to run again after a failure part-way, and by a second ingestion taking over a claim whose writer died:
-    /// when the row already exists the blob is added to its sources instead.
+    /// Writes a claimed document's row (listing <paramref name="sourceBlob"/>); its blob was written by the claim.
+    /// Safe to run again after a failure, and by a second ingestion taking over a claim whose writer died: when the
+    /// row already exists the blob is added to its sources instead.
     /// </summary>
     public async Task<SourceAddResult> StoreAsync(
         ContentClaim claim, NormalizedDocument document, string sourceBlob, IReadOnlyList<string> previousVersions, CancellationToken cancellationToken)
@@ -126,38 +137,17 @@ internal sealed partial class DocumentRepository(StorageClients storage, TimePro
         ArgumentNullException.ThrowIfNull(document);
         document = document with { Id = claim.DocumentId };
 
-        var blobName = StorageKeys.ForId(claim.DocumentId) + ".json";
-        var container = await storage.GetContainerAsync(storage.Options.NormalizedContainer, cancellationToken);
-        await container.GetBlobClient(blobName).UploadAsync(DocumentJson.Serialize(document), overwrite: true, cancellationToken);
-
-        // Blob, then id index, then row: once the row is listed, everything it points to exists.
-        var ids = await storage.GetTableAsync(DocumentIdsTable, cancellationToken);
-        var idKey = StorageKeys.ForId(claim.DocumentId);
-        await ids.UpsertEntityAsync(
-            new TableEntity(idKey, IdRowKey)
-            {
-                ["DocumentId"] = EntityLimits.Truncate(claim.DocumentId, EntityLimits.MaxStringChars),
-                ["DocumentPartition"] = claim.DocumentPartition,
-                ["DocumentRow"] = claim.DocumentRow,
-                ["ContentHash"] = EntityLimits.Truncate(claim.ContentHash, 200),
-            },
-            TableUpdateMode.Replace,
-            cancellationToken);
-
         var documents = await storage.GetTableAsync(DocumentsTable, cancellationToken);
-        var entity = BuildEntity(claim, document, blobName, sourceBlob, previousVersions);
-        SourceAddResult result;
+        var entity = BuildEntity(claim, document, BlobName(claim.DocumentId), sourceBlob, previousVersions);
         try
         {
             await documents.AddEntityAsync(entity, cancellationToken);
-            result = SourceAddResult.Created;
+            return SourceAddResult.Created;
         }
         catch (RequestFailedException exception) when (exception.Status == (int)HttpStatusCode.Conflict)
         {
-            result = await AddSourceAsync(claim, sourceBlob, cancellationToken);
+            return await AddSourceAsync(claim, sourceBlob, cancellationToken);
         }
-
-        return result;
     }
 
     /// <summary>Adds <paramref name="sourceBlob"/> to the sources of the claimed document (optimistic concurrency, retried on 412).</summary>
@@ -286,46 +276,28 @@ internal sealed partial class DocumentRepository(StorageClients storage, TimePro
     private static DateTimeOffset? TableDate(DateTimeOffset? value) =>
         value is { } date && date >= EarliestTableDate ? date.ToUniversalTime() : null;
 
-    private static ContentClaim ToClaim(TableEntity entity) =>
-        new(
-            entity.GetString("ContentHash"),
-            entity.GetString("DocumentId"),
-            entity.GetString("DocumentPartition"),
-            entity.GetString("DocumentRow"),
-            entity.GetDateTimeOffset("IngestedAt") ?? default);
-
-    /// <summary>
-    /// The document's own id, unless a document with other content already has it (ids come from the content, so
-    /// only a clash of the id scheme causes that): then the id with part of the content hash appended.
-    /// </summary>
-    private async Task<string> UnusedIdAsync(NormalizedDocument document, CancellationToken cancellationToken)
-    {
-        var ids = await storage.GetTableAsync(DocumentIdsTable, cancellationToken);
-        var existing = await ids.GetEntityIfExistsAsync<TableEntity>(StorageKeys.ForId(document.Id), IdRowKey, cancellationToken: cancellationToken);
-        if (!existing.HasValue || existing.Value is null
-            || string.Equals(existing.Value.GetString("ContentHash"), EntityLimits.Truncate(document.ContentHash, 200), StringComparison.Ordinal))
-        {
-            return document.Id;
-        }
-
-        var distinct = document.Id + "-" + StorageKeys.Hash(document.ContentHash)[..12];
-        LogIdClash(logger, document.Id, distinct);
-        return distinct;
-    }
+    /// <summary>The normalized blob of a document id (ids are plain keys already, other strings are made safe).</summary>
+    internal static string BlobName(string documentId) => StorageKeys.ForId(documentId) + ".json";
 
     private async Task<TableEntity?> FindEntityAsync(string id, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(id);
-        var ids = await storage.GetTableAsync(DocumentIdsTable, cancellationToken);
-        var index = await ids.GetEntityIfExistsAsync<TableEntity>(StorageKeys.ForId(id), IdRowKey, cancellationToken: cancellationToken);
-        if (!index.HasValue || index.Value is null)
+        var container = await storage.GetContainerAsync(storage.Options.NormalizedContainer, cancellationToken);
+        try
+        {
+            var properties = await container.GetBlobClient(BlobName(id)).GetPropertiesAsync(cancellationToken: cancellationToken);
+            return await FindRowAsync(ContentClaims.FromMetadata(properties.Value.Metadata), cancellationToken);
+        }
+        catch (RequestFailedException exception) when (exception.Status == (int)HttpStatusCode.NotFound)
         {
             return null;
         }
+    }
 
+    private async Task<TableEntity?> FindRowAsync(ContentClaim claim, CancellationToken cancellationToken)
+    {
         var documents = await storage.GetTableAsync(DocumentsTable, cancellationToken);
-        var row = await documents.GetEntityIfExistsAsync<TableEntity>(
-            index.Value.GetString("DocumentPartition"), index.Value.GetString("DocumentRow"), cancellationToken: cancellationToken);
+        var row = await documents.GetEntityIfExistsAsync<TableEntity>(claim.DocumentPartition, claim.DocumentRow, cancellationToken: cancellationToken);
         return row.HasValue ? row.Value : null;
     }
 

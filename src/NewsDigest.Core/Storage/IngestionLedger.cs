@@ -19,6 +19,17 @@ internal sealed record IngestionRecord(
     string? PreviousVersionKey,
     string? Reason);
 
+/// <summary>The ingestion records of every processed version of one blob.</summary>
+internal sealed record BlobHistory(IReadOnlyList<IngestionRecord> Records)
+{
+    /// <summary>The record of one version, or null when that version was never processed.</summary>
+    public IngestionRecord? Find(string versionKey) =>
+        Records.FirstOrDefault(r => string.Equals(r.VersionKey, versionKey, StringComparison.Ordinal));
+
+    /// <summary>The most recently processed version, or null when the blob was never processed.</summary>
+    public IngestionRecord? Latest => Records.Count == 0 ? null : Records.MaxBy(r => r.ProcessedAt);
+}
+
 /// <summary>Why an inbox blob was refused, kept so a user can see it and fix the file.</summary>
 internal sealed record RejectionRecord(
     string BlobName,
@@ -48,22 +59,21 @@ internal sealed class IngestionLedger(StorageClients storage)
         return response.HasValue && response.Value is not null ? ToRecord(response.Value) : null;
     }
 
-    /// <summary>The most recently processed version of the blob, or null when it was never processed.</summary>
-    public async Task<IngestionRecord?> GetLatestAsync(string blobName, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every processed version of the blob (one partition query): tells both whether a version was processed and
+    /// which one came last, for the price of one request.
+    /// </summary>
+    public async Task<BlobHistory> GetHistoryAsync(string blobName, CancellationToken cancellationToken)
     {
         var table = await storage.GetTableAsync(IngestionsTable, cancellationToken);
-        IngestionRecord? latest = null;
+        var records = new List<IngestionRecord>();
         var filter = "PartitionKey eq " + StorageKeys.Quote(StorageKeys.ForName(blobName));
         await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
-            var record = ToRecord(entity);
-            if (latest is null || record.ProcessedAt > latest.ProcessedAt)
-            {
-                latest = record;
-            }
+            records.Add(ToRecord(entity));
         }
 
-        return latest;
+        return new BlobHistory(records);
     }
 
     /// <summary>Adds the record unless one exists for that blob version already (then the first one stands).</summary>

@@ -21,7 +21,7 @@ internal sealed class StorageClients
     private readonly ConcurrentDictionary<string, Lazy<Task>> _created = new(StringComparer.Ordinal);
     private readonly StorageOptions _options;
 
-    public StorageClients(IOptions<StorageOptions> options)
+    public StorageClients(IOptions<StorageOptions> options, StorageRequestCounter? requestCounter = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Value;
@@ -30,6 +30,11 @@ internal sealed class StorageClients
         var tableOptions = new TableClientOptions();
         ConfigureRetry(blobOptions.Retry);
         ConfigureRetry(tableOptions.Retry);
+        if (requestCounter is not null)
+        {
+            blobOptions.AddPolicy(requestCounter.CreatePolicy(), HttpPipelinePosition.PerRetry);
+            tableOptions.AddPolicy(requestCounter.CreatePolicy(), HttpPipelinePosition.PerRetry);
+        }
 
         if (_options.UsesServiceUris)
         {

@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using NewsDigest.Ingestion;
 using NewsDigest.IntegrationTests.Infrastructure;
 using NewsDigest.Normalization;
@@ -31,6 +32,29 @@ public sealed class IngestionServiceTests(AzuriteFixture azurite)
         var record = Assert.Single(await Inbox.ListRecordsAsync(services, ct));
         Assert.Equal(IngestionStatus.Ingested, record.Status);
         Assert.Equal(outcome.DocumentIds, record.DocumentIds);
+    }
+
+    [Fact]
+    public async Task IngestAsync_NewDocument_TakesAtMostFiveStorageRequests()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var services = azurite.CreateServices();
+        var requests = new StorageRequestCounter();
+        var storage = new StorageClients(services.GetRequiredService<IOptions<StorageOptions>>(), requests);
+        var ingestion = ActivatorUtilities.CreateInstance<IngestionService>(
+            services,
+            storage,
+            ActivatorUtilities.CreateInstance<DocumentRepository>(services, storage),
+            ActivatorUtilities.CreateInstance<IngestionLedger>(services, storage));
+        await Inbox.UploadAsync(services, "warm-up.txt", "A first text, so that the tables and containers exist before counting.", ct);
+        await ingestion.IngestAsync("warm-up.txt", ct);
+        await Inbox.UploadAsync(services, "counted.txt", "A second text about something else entirely, which is new content.", ct);
+
+        var before = requests.Requests;
+        var outcome = await ingestion.IngestAsync("counted.txt", ct);
+
+        Assert.Equal(IngestionStatus.Ingested, outcome.Status);
+        Assert.InRange(requests.Requests - before, 1, 5);
     }
 
     [Fact]

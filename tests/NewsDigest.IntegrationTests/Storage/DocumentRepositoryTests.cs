@@ -118,6 +118,44 @@ public sealed class DocumentRepositoryTests(AzuriteFixture azurite)
         Assert.Single(claims.Select(c => c.Claim).Distinct());
     }
 
+    [Fact]
+    public async Task ClaimContentAsync_IdTakenByOtherContent_ClaimsADistinctIdAndKeepsBothDocuments()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var services = azurite.CreateServices();
+        var repository = services.GetRequiredService<DocumentRepository>();
+        var first = Document("first body");
+        var second = Document("second body") with { Id = first.Id };
+
+        var (firstClaim, _) = await repository.ClaimContentAsync(first, ct);
+        await repository.StoreAsync(firstClaim, first, "first.txt", [], ct);
+        var (secondClaim, created) = await repository.ClaimContentAsync(second, ct);
+        await repository.StoreAsync(secondClaim, second, "second.txt", [], ct);
+        var again = await repository.ClaimContentAsync(second, ct);
+
+        Assert.True(created);
+        Assert.NotEqual(first.Id, secondClaim.DocumentId);
+        Assert.StartsWith(first.Id + "-", secondClaim.DocumentId, StringComparison.Ordinal);
+        Assert.Equal((secondClaim, false), again);
+        Assert.Equal(second.ContentHash, (await repository.GetAsync(secondClaim.DocumentId, ct))?.Document.ContentHash);
+        Assert.Equal(first.ContentHash, (await repository.GetAsync(first.Id, ct))?.Document.ContentHash);
+    }
+
+    [Fact]
+    public async Task GetSummaryAsync_ClaimedButRowNotWrittenYet_ReturnsNull()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var services = azurite.CreateServices();
+        var repository = services.GetRequiredService<DocumentRepository>();
+        var document = Document("claimed only");
+
+        var (claim, created) = await repository.ClaimContentAsync(document, ct);
+
+        Assert.True(created);
+        Assert.Null(await repository.GetSummaryAsync(claim.DocumentId, ct));
+        Assert.Null(await repository.GetAsync(claim.DocumentId, ct));
+    }
+
     internal static NormalizedDocument Document(string body)
     {
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(body)));

@@ -49,8 +49,12 @@ internal static class DigestBenchmark
         var renderer = new DigestRenderer(Options.Create(options));
         var now = new DateTimeOffset(2026, 1, 15, 7, 0, 0, TimeSpan.Zero);
 
-        // Warm-up: JIT (up to the optimised tier) and regex construction are not part of the figures.
-        Compose(new SyntheticNews(seed).Generate(3000, now), now, options, renderer);
+        // Warm-up until the rate is steady: JIT (up to the optimised tier) and regex construction are not part of the figures.
+        var warmUpDocuments = new SyntheticNews(seed).Generate(3000, now);
+        var (passes, steady) = SteadyRate.WarmUp(() => _ = Compose(warmUpDocuments, now, options, renderer), maxPasses: 12, budget: TimeSpan.FromSeconds(60), cancellationToken);
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"warm-up: {passes} digests of {warmUpDocuments.Count:N0} documents {(steady ? "until three in a row were within 5%" : "(budget spent before the rate settled)")}"));
 
         Console.WriteLine("documents  developments  stories  entries   seconds   us/doc  grouping s  summaries s  rendering s  GC pause s   allocated MB   peak working set MB");
         var perDocument = new List<(int Size, double Microseconds)>();
