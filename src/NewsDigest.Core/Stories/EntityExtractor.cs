@@ -104,6 +104,11 @@ internal static partial class EntityExtractor
     private static NamedEntity? Classify(Phrase phrase, HashSet<string> singles)
     {
         var name = string.Join(' ', phrase.Tokens);
+        if (Gazetteer.IsCommonAbbreviation(name))
+        {
+            return null;
+        }
+
         if (Gazetteer.Place(name) is { } place)
         {
             return new NamedEntity(place, EntityKind.Place);
@@ -155,7 +160,8 @@ internal static partial class EntityExtractor
                     words.Add(RomanNumerals.TryGetValue(tokens[i], out var number) ? number : tokens[i]);
                     i++;
                 }
-                else if (Connectors.Contains(tokens[i]) && i + 1 < tokens.Count && IsCapitalized(tokens[i + 1]))
+                else if ((Connectors.Contains(tokens[i]) || (tokens[i] == "and" && IsInsideOrganisationName(words)))
+                    && i + 1 < tokens.Count && IsCapitalized(tokens[i + 1]) && !(tokens[i] == "and" && Gazetteer.Place(tokens[i + 1]) is not null))
                 {
                     words.Add(tokens[i]);
                     i++;
@@ -236,6 +242,17 @@ internal static partial class EntityExtractor
         }
 
         phrases.Add(new Phrase(words, sentenceStart, afterTitle, beforeSpeechVerb));
+    }
+
+    /// <summary>
+    /// "and" belongs to the name in "Center for Security and Strategy" or "Ministry of Trade and Industry": the words
+    /// so far are an organisation word with "of"/"for" after it. Elsewhere "and" separates two names.
+    /// </summary>
+    private static bool IsInsideOrganisationName(List<string> words)
+    {
+        var organisation = words.FindIndex(Gazetteer.IsOrganisationWord);
+        return organisation >= 0 && organisation + 1 < words.Count && words[organisation + 1] is "of" or "for" or "on"
+            && !words.Contains("and");
     }
 
     private static bool IsTitleQualifier(string word) => word is "Prime" or "Vice" or "Deputy" or "Foreign" or "Defense"

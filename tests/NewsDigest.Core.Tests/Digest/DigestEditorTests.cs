@@ -73,7 +73,7 @@ public sealed class DigestEditorTests
         var entry = Assert.Single(second.Content.Entries);
         Assert.True(entry.IsUpdate);
         Assert.Equal(remembered.Id, entry.StoryId);
-        Assert.Empty(entry.Summary.Intersect(first.Content.Entries.Single().Summary));
+        Assert.Empty(entry.Summary.Select(s => s.Text).Intersect(first.Content.Entries.Single().Summary.Select(s => s.Text)));
     }
 
     [Fact]
