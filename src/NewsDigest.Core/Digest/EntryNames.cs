@@ -29,13 +29,13 @@ internal static class EntryNames
 
             // The acronym of something the documents name in full that is not of this kind ("SMA" for the
             // "Special Measures Agreement" is not an organisation).
-            if (entities.Any(e => e.Kind != kind && IsShortFormOf(name, e.Name) && name.All(char.IsUpper)))
+            if (entities.Any(e => e.Kind != kind && IsAcronymOf(name, e.Name)))
             {
                 continue;
             }
 
             // A variant of a name listed already, or a short form of a longer name the documents also use.
-            var shortOf = names.Find(other => other != name && IsShortFormOf(name, other));
+            var shortOf = names.Find(other => other != name && IsShortFormOf(name, other, kind));
             if (shortOf is not null)
             {
                 if (!kept.Contains(shortOf, StringComparer.OrdinalIgnoreCase))
@@ -59,7 +59,7 @@ internal static class EntryNames
     /// <paramref name="name"/> is a shorter form of <paramref name="full"/>: its leading words followed only by
     /// organisation words ("Hanwha" / "Hanwha Group"), a surname or given name of a person, or its acronym.
     /// </summary>
-    public static bool IsShortFormOf(string name, string full)
+    public static bool IsShortFormOf(string name, string full, EntityKind kind)
     {
         if (name.Length >= full.Length)
         {
@@ -74,18 +74,23 @@ internal static class EntryNames
             return true;
         }
 
-        if (shortWords.Length == 1 && fullWords.Length is 2 or 3 && (fullWords[0] == name || fullWords[^1] == name))
+        if (kind == EntityKind.Person && shortWords.Length == 1 && fullWords.Length is 2 or 3 && (fullWords[0] == name || fullWords[^1] == name))
         {
             return true;
         }
 
-        // "SMA" for "Special Measures Agreement", "KIDA" for "Korea Institute for Defense Analyses".
-        if (shortWords.Length == 1 && name.Length >= 2 && name.All(char.IsUpper))
+        return IsAcronymOf(name, full);
+    }
+
+    /// <summary>"SMA" for "Special Measures Agreement", "KIDA" for "Korea Institute for Defense Analyses".</summary>
+    public static bool IsAcronymOf(string name, string full)
+    {
+        if (name.Length < 2 || name.Length >= full.Length || !name.All(char.IsUpper))
         {
-            var initials = string.Concat(fullWords.Where(w => w.Length > 0 && char.IsUpper(w[0])).Select(w => w[0]));
-            return initials.Length >= 2 && string.Equals(initials, name, StringComparison.Ordinal);
+            return false;
         }
 
-        return false;
+        var initials = string.Concat(full.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => char.IsUpper(w[0])).Select(w => w[0]));
+        return string.Equals(initials, name, StringComparison.Ordinal);
     }
 }
