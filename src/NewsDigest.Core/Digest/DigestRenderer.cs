@@ -29,6 +29,8 @@ internal sealed class DigestRenderer(IOptions<DigestOptions> options)
 /// <summary>Wording shared by every format, so the email, the card and the API say the same thing.</summary>
 internal static class DigestWording
 {
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<DigestEntry, Dictionary<string, int>> SourceNumbers = [];
+
     public static string Overview(DigestContent content)
     {
         var stories = content.Entries.Count == 1 ? "1 story" : $"{content.Entries.Count} stories";
@@ -63,15 +65,18 @@ internal static class DigestWording
     /// <summary>The number of the source (1-based, in the entry's source list) a document is, or 0.</summary>
     public static int Reference(DigestEntry entry, string documentId)
     {
-        for (var i = 0; i < entry.Sources.Count; i++)
+        // Built once per entry: a story may list thousands of copies, each naming its original.
+        var numbers = SourceNumbers.GetValue(entry, static e =>
         {
-            if (entry.Sources[i].DocumentId == documentId)
+            var map = new Dictionary<string, int>(e.Sources.Count, StringComparer.Ordinal);
+            for (var i = 0; i < e.Sources.Count; i++)
             {
-                return i + 1;
+                map.TryAdd(e.Sources[i].DocumentId, i + 1);
             }
-        }
 
-        return 0;
+            return map;
+        });
+        return numbers.GetValueOrDefault(documentId);
     }
 
     /// <summary>"[1]": the reference after a summary sentence, or empty when its document is not listed.</summary>

@@ -62,7 +62,8 @@ internal static class ExtractiveSummarizer
         }
 
         Score(candidates, documents.Count);
-        var lead = PickLead(candidates, said.Count > 0);
+        // When no opening sentence will do (every one needs its antecedent, say), the lead is looked for deeper.
+        var lead = PickLead(candidates, said.Count > 0) ?? PickLead(candidates, deeper: true);
         if (lead is null)
         {
             return [];
@@ -87,9 +88,10 @@ internal static class ExtractiveSummarizer
     private static List<Candidate> Read(IReadOnlyList<StoryDocument> documents, List<HashSet<string>> said, Func<string, double> idf)
     {
         var candidates = new List<Candidate>();
-        var byContent = new Dictionary<string, Candidate>(StringComparer.Ordinal);
+        var byContent = new Dictionary<long, Candidate>();
         var words = new List<string>();
         var terms = new List<string>();
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var d = 0; d < documents.Count; d++)
         {
             var ordinal = 0;
@@ -128,7 +130,7 @@ internal static class ExtractiveSummarizer
                         continue;
                     }
 
-                    var key = string.Join(' ', terms);
+                    var key = ContentKey(terms);
                     if (byContent.TryGetValue(key, out var copy))
                     {
                         // The same sentence in another copy or outlet: support for it, not a second candidate.
@@ -142,7 +144,7 @@ internal static class ExtractiveSummarizer
                         continue;
                     }
 
-                    var candidate = new Candidate(sentence, d, ordinal, previous, Weigh(terms, idf), SentenceTraits.Classify(sentence, words));
+                    var candidate = new Candidate(sentence, d, ordinal, previous, Weigh(terms, idf, counts));
                     byContent[key] = candidate;
                     candidates.Add(candidate);
                     previous = candidate;
@@ -188,25 +190,21 @@ internal static class ExtractiveSummarizer
             var position = 1.0 / Math.Sqrt(candidate.Ordinal);
             var support = (double)candidate.Support / documentCount;
             var authority = 1.0 / (1 + candidate.Document);
-            var score = (0.5 * centrality) + (0.25 * position) + (0.15 * support) + (0.1 * authority);
-            if (candidate.Has(SentenceTrait.Conjecture))
-            {
-                score -= 0.08;
-            }
-
             candidate.Centrality = centrality;
-            candidate.Score = score;
+            candidate.Score = (0.5 * centrality) + (0.25 * position) + (0.15 * support) + (0.1 * authority);
         }
     }
 
     /// <summary>The sentence that states the development: a lead sentence of a report, central, reporting an action and when.</summary>
-    private static Candidate? PickLead(List<Candidate> candidates, bool isUpdate)
+    private static Candidate? PickLead(List<Candidate> candidates, bool deeper)
     {
         Candidate? best = null;
         var bestValue = double.MinValue;
         foreach (var candidate in candidates)
         {
-            if (candidate.Has(SentenceTrait.Background) || candidate.Has(SentenceTrait.Dangling) || StartsWithQuote(candidate.Text))
+            // Only an update looks past the opening sentences; the traits are worked out only for the sentences looked at.
+            if ((candidate.Ordinal > LeadSentences && !deeper) || StartsWithQuote(candidate.Text)
+                || candidate.Has(SentenceTrait.Background) || candidate.Has(SentenceTrait.Dangling))
             {
                 continue;
             }
@@ -217,7 +215,7 @@ internal static class ExtractiveSummarizer
             if (candidate.Ordinal > LeadSentences)
             {
                 // An update's lead may sit deeper, because the new part of a follow-up report is not always its opening.
-                value -= isUpdate ? 0.05 : 0.25;
+                value -= 0.05;
             }
 
             if (value > bestValue)
@@ -232,19 +230,20 @@ internal static class ExtractiveSummarizer
 
     private static void PickRest(List<Candidate> candidates, List<Candidate> chosen, int maximum)
     {
-        var shortlist = new List<Candidate>(Math.Min(candidates.Count, Shortlist * 2));
-        foreach (var candidate in candidates)
+        var ranked = new List<Candidate>(candidates);
+        ranked.Sort(static (a, b) => b.Score.CompareTo(a.Score));
+        var shortlist = new List<Candidate>(Shortlist);
+        foreach (var candidate in ranked)
         {
+            if (shortlist.Count == Shortlist)
+            {
+                break;
+            }
+
             if (!ReferenceEquals(candidate, chosen[0]) && !candidate.Has(SentenceTrait.Background))
             {
                 shortlist.Add(candidate);
             }
-        }
-
-        shortlist.Sort(static (a, b) => b.Score.CompareTo(a.Score));
-        if (shortlist.Count > Shortlist)
-        {
-            shortlist.RemoveRange(Shortlist, shortlist.Count - Shortlist);
         }
 
         var floor = 0.6 * chosen[0].Score;
@@ -260,7 +259,7 @@ internal static class ExtractiveSummarizer
                     continue;
                 }
 
-                var value = shortlist[i].Score - (0.6 * redundancy);
+                var value = shortlist[i].Score - (0.6 * redundancy) - (shortlist[i].Has(SentenceTrait.Conjecture) ? 0.08 : 0);
                 if (value > bestValue)
                 {
                     bestIndex = i;
@@ -399,9 +398,26 @@ internal static class ExtractiveSummarizer
 
     private static bool StartsWithQuote(string sentence) => sentence[0] is '"' or '\u201c' or '\'' or '\u2018';
 
-    private static (string[] Terms, double[] Weights) Weigh(List<string> terms, Func<string, double> idf)
+    /// <summary>A 64-bit hash of the content words in order: two sentences with the same key are copies of one sentence.</summary>
+    private static long ContentKey(List<string> terms)
     {
-        var counts = new Dictionary<string, int>(terms.Count, StringComparer.Ordinal);
+        var hash = unchecked((long)0xcbf29ce484222325);
+        foreach (var term in terms)
+        {
+            foreach (var c in term)
+            {
+                hash = unchecked((hash ^ c) * 0x100000001b3);
+            }
+
+            hash = unchecked((hash ^ ' ') * 0x100000001b3);
+        }
+
+        return hash;
+    }
+
+    private static (string[] Terms, double[] Weights) Weigh(List<string> terms, Func<string, double> idf, Dictionary<string, int> counts)
+    {
+        counts.Clear();
         foreach (var term in terms)
         {
             counts[term] = counts.GetValueOrDefault(term) + 1;
@@ -442,7 +458,9 @@ internal static class ExtractiveSummarizer
 
     private sealed class Candidate
     {
-        public Candidate(string text, int document, int ordinal, Candidate? previous, (string[] Terms, double[] Weights) vector, SentenceTrait traits)
+        private SentenceTrait? _traits;
+
+        public Candidate(string text, int document, int ordinal, Candidate? previous, (string[] Terms, double[] Weights) vector)
         {
             Text = text;
             Document = document;
@@ -451,7 +469,6 @@ internal static class ExtractiveSummarizer
             Previous = previous;
             Terms = vector.Terms;
             Weights = vector.Weights;
-            Traits = traits;
             double norm = 0;
             foreach (var weight in Weights)
             {
@@ -480,7 +497,8 @@ internal static class ExtractiveSummarizer
 
         public double Norm { get; }
 
-        public SentenceTrait Traits { get; }
+        /// <summary>Worked out when first asked for: most sentences are never looked at that closely.</summary>
+        public SentenceTrait Traits => _traits ??= SentenceTraits.Classify(Text, TextTokens.Words(Text));
 
         /// <summary>Documents that have it.</summary>
         public int Support { get; set; } = 1;
