@@ -38,6 +38,7 @@ internal static class ExtractiveSummarizer
     [
         "all rights reserved", "©", "subscribe", "newsletter", "leave a reply", "required fields", "cookie", "sign up",
         "click here", "free access", "free trial", "log in", "read more", "your email", "copyright", "advertisement",
+        "posted in", "posted by", "filed under", "on behalf of", "follow us", "share this", "related articles",
     ];
 
     public static IReadOnlyList<SummarySentence> Summarize(
