@@ -89,7 +89,7 @@ internal static class SummaryEvaluation
         var sentences = new List<(string, string)>();
         foreach (var document in documents.OrderBy(d => d.EventTime).ThenBy(d => d.Id, StringComparer.Ordinal))
         {
-            foreach (var sentence in document.Paragraphs.SelectMany(SentenceSplitter.Split).Where(ExtractiveSummarizer.IsSentence))
+            foreach (var sentence in document.Paragraphs.SelectMany(SentenceSplitter.Split).Where(SentenceFilter.IsSentence))
             {
                 if (sentences.Count == count)
                 {

@@ -16,8 +16,6 @@ namespace NewsDigest.Digest;
 /// </remarks>
 internal static class ExtractiveSummarizer
 {
-    private const int MinimumWords = 7;
-    private const int MaximumWords = 60;
 
     /// <summary>Later sentences are rarely the ones a summary needs; reading only these bounds the work per document.</summary>
     private const int SentencesPerDocument = 30;
@@ -33,13 +31,6 @@ internal static class ExtractiveSummarizer
 
     /// <summary>Above this similarity to a picked sentence, a sentence says the same thing again.</summary>
     private const double Repeat = 0.7;
-
-    private static readonly string[] Boilerplate =
-    [
-        "all rights reserved", "©", "subscribe", "newsletter", "leave a reply", "required fields", "cookie", "sign up",
-        "click here", "free access", "free trial", "log in", "read more", "your email", "copyright", "advertisement",
-        "posted in", "posted by", "filed under", "on behalf of", "follow us", "share this", "related articles",
-    ];
 
     public static IReadOnlyList<SummarySentence> Summarize(
         IReadOnlyList<StoryDocument> documents,
@@ -70,7 +61,7 @@ internal static class ExtractiveSummarizer
             return [];
         }
 
-        var chosen = new List<Candidate>(maximum) { lead };
+        var chosen = new List<SummaryCandidate>(maximum) { lead };
         lead.Group = 0;
         PickRest(candidates, chosen, maximum);
 
@@ -86,17 +77,17 @@ internal static class ExtractiveSummarizer
         return summary;
     }
 
-    private static List<Candidate> Read(IReadOnlyList<StoryDocument> documents, List<HashSet<string>> said, Func<string, double> idf)
+    private static List<SummaryCandidate> Read(IReadOnlyList<StoryDocument> documents, List<HashSet<string>> said, Func<string, double> idf)
     {
-        var candidates = new List<Candidate>();
-        var byContent = new Dictionary<long, Candidate>();
+        var candidates = new List<SummaryCandidate>();
+        var byContent = new Dictionary<long, SummaryCandidate>();
         var words = new List<string>();
         var terms = new List<string>();
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var d = 0; d < documents.Count; d++)
         {
             var ordinal = 0;
-            Candidate? previous = null;
+            SummaryCandidate? previous = null;
             foreach (var paragraph in documents[d].Paragraphs)
             {
                 if (ordinal >= SentencesPerDocument)
@@ -108,7 +99,7 @@ internal static class ExtractiveSummarizer
                 {
                     words.Clear();
                     TextTokens.AddWords(sentence, words);
-                    if (words.Count is < MinimumWords or > MaximumWords || !IsStatement(sentence))
+                    if (words.Count is < SentenceFilter.MinimumWords or > SentenceFilter.MaximumWords || !SentenceFilter.IsStatement(sentence))
                     {
                         // Captions, datelines and headings are not sentences of the article; a fragment breaks the chain.
                         previous = null;
@@ -131,7 +122,7 @@ internal static class ExtractiveSummarizer
                         continue;
                     }
 
-                    var key = ContentKey(terms);
+                    var key = SummaryCandidate.ContentKey(terms);
                     if (byContent.TryGetValue(key, out var copy))
                     {
                         // The same sentence in another copy or outlet: support for it, not a second candidate.
@@ -145,7 +136,7 @@ internal static class ExtractiveSummarizer
                         continue;
                     }
 
-                    var candidate = new Candidate(sentence, d, ordinal, previous, Weigh(terms, idf, counts));
+                    var candidate = new SummaryCandidate(sentence, d, ordinal, previous, SummaryCandidate.Weigh(terms, idf, counts));
                     byContent[key] = candidate;
                     candidates.Add(candidate);
                     previous = candidate;
@@ -160,7 +151,7 @@ internal static class ExtractiveSummarizer
         return candidates;
     }
 
-    private static void Score(List<Candidate> candidates, int documentCount)
+    private static void Score(List<SummaryCandidate> candidates, int documentCount)
     {
         var centroid = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var candidate in candidates)
@@ -197,14 +188,14 @@ internal static class ExtractiveSummarizer
     }
 
     /// <summary>The sentence that states the development: a lead sentence of a report, central, reporting an action and when.</summary>
-    private static Candidate? PickLead(List<Candidate> candidates, bool deeper)
+    private static SummaryCandidate? PickLead(List<SummaryCandidate> candidates, bool deeper)
     {
-        Candidate? best = null;
+        SummaryCandidate? best = null;
         var bestValue = double.MinValue;
         foreach (var candidate in candidates)
         {
             // Only an update looks past the opening sentences; the traits are worked out only for the sentences looked at.
-            if ((candidate.Ordinal > LeadSentences && !deeper) || StartsWithQuote(candidate.Text)
+            if ((candidate.Ordinal > LeadSentences && !deeper) || SentenceFilter.StartsWithQuote(candidate.Text)
                 || candidate.Has(SentenceTrait.Background) || candidate.Has(SentenceTrait.Dangling))
             {
                 continue;
@@ -229,11 +220,11 @@ internal static class ExtractiveSummarizer
         return best;
     }
 
-    private static void PickRest(List<Candidate> candidates, List<Candidate> chosen, int maximum)
+    private static void PickRest(List<SummaryCandidate> candidates, List<SummaryCandidate> chosen, int maximum)
     {
-        var ranked = new List<Candidate>(candidates);
+        var ranked = new List<SummaryCandidate>(candidates);
         ranked.Sort(static (a, b) => b.Score.CompareTo(a.Score));
-        var shortlist = new List<Candidate>(Shortlist);
+        var shortlist = new List<SummaryCandidate>(Shortlist);
         foreach (var candidate in ranked)
         {
             if (shortlist.Count == Shortlist)
@@ -306,12 +297,12 @@ internal static class ExtractiveSummarizer
         }
     }
 
-    private static double MaxSimilarity(Candidate candidate, List<Candidate> chosen)
+    private static double MaxSimilarity(SummaryCandidate candidate, List<SummaryCandidate> chosen)
     {
         double max = 0;
         foreach (var other in chosen)
         {
-            max = Math.Max(max, Cosine(candidate, other));
+            max = Math.Max(max, SummaryCandidate.Cosine(candidate, other));
         }
 
         return max;
@@ -337,180 +328,5 @@ internal static class ExtractiveSummarizer
         }
 
         return false;
-    }
-
-    /// <summary>Whether a summary could use the sentence at all: a whole statement of a sensible length, not boilerplate.</summary>
-    public static bool IsSentence(string sentence)
-    {
-        var words = TextTokens.Words(sentence).Count;
-        return words is >= MinimumWords and <= MaximumWords && IsStatement(sentence);
-    }
-
-    private static bool IsStatement(string sentence)
-    {
-        var last = sentence[^1];
-        // A caption ("..., right, and ... AP-Yonhap") or a heading has no closing punctuation.
-        if (last is not ('.' or '!' or '"' or '\u201d' or '\'' or '\u2019' or ')'))
-        {
-            return false;
-        }
-
-        var firstLetter = sentence.AsSpan().IndexOfAnyExcept(" \"'\u201c\u2018(");
-        if (firstLetter < 0 || char.IsLower(sentence[firstLetter]))
-        {
-            return false;
-        }
-
-        var upper = 0;
-        var opening = 0;
-        var closing = 0;
-        foreach (var c in sentence)
-        {
-            if (char.IsUpper(c))
-            {
-                upper++;
-            }
-            else if (c == '\u201c')
-            {
-                opening++;
-            }
-            else if (c == '\u201d')
-            {
-                closing++;
-            }
-        }
-
-        // Shouting, or a sentence cut out of a quotation that runs over several sentences (an unmatched quote mark).
-        if (upper > sentence.Length / 2 || closing != opening)
-        {
-            return false;
-        }
-
-        foreach (var phrase in Boilerplate)
-        {
-            if (sentence.Contains(phrase, StringComparison.OrdinalIgnoreCase))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static bool StartsWithQuote(string sentence) => sentence[0] is '"' or '\u201c' or '\'' or '\u2018';
-
-    /// <summary>A 64-bit hash of the content words in order: two sentences with the same key are copies of one sentence.</summary>
-    private static long ContentKey(List<string> terms)
-    {
-        var hash = unchecked((long)0xcbf29ce484222325);
-        foreach (var term in terms)
-        {
-            foreach (var c in term)
-            {
-                hash = unchecked((hash ^ c) * 0x100000001b3);
-            }
-
-            hash = unchecked((hash ^ ' ') * 0x100000001b3);
-        }
-
-        return hash;
-    }
-
-    private static (string[] Terms, double[] Weights) Weigh(List<string> terms, Func<string, double> idf, Dictionary<string, int> counts)
-    {
-        counts.Clear();
-        foreach (var term in terms)
-        {
-            counts[term] = counts.GetValueOrDefault(term) + 1;
-        }
-
-        var distinct = new string[counts.Count];
-        var weights = new double[counts.Count];
-        var i = 0;
-        foreach (var (term, count) in counts)
-        {
-            distinct[i] = term;
-            weights[i] = (1 + Math.Log(count)) * idf(term);
-            i++;
-        }
-
-        return (distinct, weights);
-    }
-
-    private static double Cosine(Candidate a, Candidate b)
-    {
-        if (a.Norm == 0 || b.Norm == 0)
-        {
-            return 0;
-        }
-
-        double dot = 0;
-        for (var i = 0; i < a.Terms.Length; i++)
-        {
-            var index = Array.IndexOf(b.Terms, a.Terms[i]);
-            if (index >= 0)
-            {
-                dot += a.Weights[i] * b.Weights[index];
-            }
-        }
-
-        return dot / (a.Norm * b.Norm);
-    }
-
-    private sealed class Candidate
-    {
-        private SentenceTrait? _traits;
-
-        public Candidate(string text, int document, int ordinal, Candidate? previous, (string[] Terms, double[] Weights) vector)
-        {
-            Text = text;
-            Document = document;
-            LastDocument = document;
-            Ordinal = ordinal;
-            Previous = previous;
-            Terms = vector.Terms;
-            Weights = vector.Weights;
-            double norm = 0;
-            foreach (var weight in Weights)
-            {
-                norm += weight * weight;
-            }
-
-            Norm = Math.Sqrt(norm);
-        }
-
-        public string Text { get; }
-
-        /// <summary>Index of the first document that has it.</summary>
-        public int Document { get; }
-
-        public int LastDocument { get; set; }
-
-        /// <summary>1-based position among the sentences of its document.</summary>
-        public int Ordinal { get; }
-
-        /// <summary>The sentence right before it in its document, when that one is a candidate.</summary>
-        public Candidate? Previous { get; }
-
-        public string[] Terms { get; }
-
-        public double[] Weights { get; }
-
-        public double Norm { get; }
-
-        /// <summary>Worked out when first asked for: most sentences are never looked at that closely.</summary>
-        public SentenceTrait Traits => _traits ??= SentenceTraits.Classify(Text, TextTokens.Words(Text));
-
-        /// <summary>Documents that have it.</summary>
-        public int Support { get; set; } = 1;
-
-        public double Centrality { get; set; }
-
-        public double Score { get; set; }
-
-        /// <summary>Reading-order group: 0 the development, 1 details, 2 reactions.</summary>
-        public int Group { get; set; }
-
-        public bool Has(SentenceTrait trait) => (Traits & trait) != 0;
     }
 }

@@ -6,7 +6,7 @@ namespace NewsDigest.Tests.Digest;
 
 public sealed class DigestEditorTests
 {
-    private static readonly DigestWindow Window = new(
+    internal static readonly DigestWindow Window = new(
         new DateOnly(2026, 1, 15), "Europe/London", StoryTestDocuments.IngestedAt.AddMinutes(30),
         StoryTestDocuments.IngestedAt.AddDays(-1), StoryTestDocuments.IngestedAt.AddMinutes(30));
 

@@ -7,9 +7,7 @@ namespace NewsDigest.Tests.Digest;
 /// <summary>The digest of the five seeds, end to end from the real normalizer to the rendered text.</summary>
 public sealed class SeedDigestTests
 {
-    private static readonly DigestWindow Window = new(
-        new DateOnly(2026, 1, 15), "Europe/London", StoryTestDocuments.IngestedAt.AddMinutes(30),
-        StoryTestDocuments.IngestedAt.AddDays(-1), StoryTestDocuments.IngestedAt.AddMinutes(30));
+    private static readonly DigestWindow Window = DigestEditorTests.Window;
 
     private static (IReadOnlyDictionary<string, NewsDigest.Stories.StoryDocument> Seeds, IReadOnlyList<DigestEntry> Entries) Compose()
     {
