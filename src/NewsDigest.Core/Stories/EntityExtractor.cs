@@ -271,7 +271,7 @@ internal static partial class EntityExtractor
         return letters >= 2 && token.Where(char.IsLetter).All(char.IsUpper) && token.Length <= 8;
     }
 
-    /// <summary>Word tokens with their case, abbreviations such as "U.S." kept whole, commas kept as tokens.</summary>
+    /// <summary>Word tokens with their case, abbreviations such as "U.S." kept whole, commas and brackets kept as tokens.</summary>
     private static List<string> Tokens(string sentence)
     {
         var tokens = new List<string>();
@@ -289,7 +289,8 @@ internal static partial class EntityExtractor
         return tokens;
     }
 
-    [GeneratedRegex(@"(?:[A-Z]\.){2,}|[\p{L}\p{N}]+(?:[-'\u2019][\p{L}\p{N}]+)*|,")]
+    // Commas and brackets are tokens of their own, so "Special Measures Agreement (SMA)" is two names, not one.
+    [GeneratedRegex(@"(?:[A-Z]\.){2,}|[\p{L}\p{N}]+(?:[-'\u2019][\p{L}\p{N}]+)*|[,()]")]
     private static partial Regex TokenPattern();
 
     // Korean-style given names ("Won-sik", "Tae-hyo"), not compounds such as "War-era" or "Seoul-based".

@@ -56,6 +56,17 @@ public sealed class EntityNameRulesTests
         Assert.DoesNotContain("Hanwha", organisations);
     }
 
+    [Fact]
+    public void Of_AcronymInBracketsAfterTheFullName_NotListedAsAnOrganisation()
+    {
+        var entities = EntityExtractor.Extract(
+            "Defence costs",
+            ["Trump may seek to renegotiate the Special Measures Agreement (SMA) with Washington, officials of Samsung said."]);
+
+        Assert.Contains(entities, e => e.Name == "Special Measures Agreement");
+        Assert.DoesNotContain("SMA", EntryNames.Of(entities, EntityKind.Organisation, 6));
+    }
+
     [Theory]
     [InlineData("Hanwha", "Hanwha Group", "organisation", true)]
     [InlineData("SMA", "Special Measures Agreement", "organisation", true)]
