@@ -68,7 +68,7 @@ internal static class DigestCommand
 
                     Console.WriteLine(string.Create(
                         CultureInfo.InvariantCulture,
-                        $"preview of {record.LocalDate:yyyy-MM-dd}: {record.StoryCount} stories from {record.DocumentCount} documents received since {record.WindowStart:u}."));
+                        $"preview of {record.LocalDate:yyyy-MM-dd}: {record.StoryCount} stories from {record.DocumentCount} documents received since {record.WindowStart.UtcDateTime:yyyy-MM-dd HH:mm} UTC."));
                 }
             }
 

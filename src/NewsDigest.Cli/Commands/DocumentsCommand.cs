@@ -35,31 +35,32 @@ internal static class DocumentsCommand
             {
                 if (count++ == 0)
                 {
-                    Console.WriteLine($"{"ingested",-17} {"id",-32} {"published",-10} {"sources",7} {"source",-22} title");
+                    // Stored times are UTC; the header says so, because the digest shows dates in its own time zone.
+                    Console.WriteLine($"{"ingested (UTC)",-17} {"id",-32} {"published",-10} {"sources",7} {"source",-22} title");
                 }
 
                 Console.WriteLine(string.Join(
                     ' ',
-                    document.IngestedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture).PadRight(17),
+                    document.IngestedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture).PadRight(17),
                     Cut(document.Id, 32).PadRight(32),
-                    (document.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-").PadRight(10),
+                    (document.Published?.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-").PadRight(10),
                     Math.Max(document.SourceBlobCount, document.SourceBlobs.Count).ToString(CultureInfo.InvariantCulture).PadLeft(7),
                     Cut(document.Source.Name ?? document.Source.Host ?? "-", 22).PadRight(22),
                     Cut(document.Title, 70)));
             }
 
-            Console.WriteLine($"{count} document(s).");
+            Console.WriteLine($"{count} document(s). Times and dates are UTC.");
 
             var rejections = await ledger.ListRejectionsAsync(cancellationToken);
             if (rejections.Count > 0)
             {
                 Console.WriteLine();
-                Console.WriteLine($"{"rejected",-17} {"reason",-12} {"format",-8} {"bytes",10} blob: message");
+                Console.WriteLine($"{"rejected (UTC)",-17} {"reason",-12} {"format",-8} {"bytes",10} blob: message");
                 foreach (var rejection in rejections.Where(r => r.RejectedAt >= since))
                 {
                     Console.WriteLine(string.Join(
                         ' ',
-                        rejection.RejectedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture).PadRight(17),
+                        rejection.RejectedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture).PadRight(17),
                         rejection.Reason.ToString().PadRight(12),
                         Cut(rejection.DetectedFormat, 8).PadRight(8),
                         rejection.Size.ToString("N0", CultureInfo.InvariantCulture).PadLeft(10),

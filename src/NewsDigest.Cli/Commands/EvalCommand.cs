@@ -66,6 +66,7 @@ internal static class EvalCommand
             dumpOption,
             explainOption,
         };
+        command.Subcommands.Add(SummaryEvaluation.Create());
         command.SetAction(parseResult => Run(
             parseResult.GetValue(corpusOption),
             parseResult.GetValue(worstOption),

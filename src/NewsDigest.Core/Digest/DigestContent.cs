@@ -24,18 +24,18 @@ internal sealed record DigestContent(
 /// <param name="Headline">The story's headline.</param>
 /// <param name="IsUpdate">The story appeared in an earlier digest; this entry says what is new.</param>
 /// <param name="IsOlderCoverage">Every dated document was published long before the window: not news.</param>
-/// <param name="Summary">Two to four sentences taken from the new documents.</param>
+/// <param name="Summary">Two to four sentences taken from the new documents, each with the document it came from.</param>
 /// <param name="Sources">Every new document of the story.</param>
 /// <param name="People">People the new documents name.</param>
 /// <param name="Organisations">Organisations the new documents name.</param>
 /// <param name="Places">Places the new documents name.</param>
-/// <param name="IndependentSources">Distinct outlets and articles (copies of one article count once).</param>
+/// <param name="IndependentSources">Independent outlets: copies of one article count once, and so do two articles of one outlet.</param>
 internal sealed record DigestEntry(
     string StoryId,
     string Headline,
     bool IsUpdate,
     bool IsOlderCoverage,
-    IReadOnlyList<string> Summary,
+    IReadOnlyList<SummarySentence> Summary,
     IReadOnlyList<DigestSource> Sources,
     IReadOnlyList<string> People,
     IReadOnlyList<string> Organisations,
@@ -49,10 +49,15 @@ internal sealed record DigestEntry(
 /// <param name="Published">Publication time, when known.</param>
 /// <param name="Url">Link (http or https only), when known.</param>
 /// <param name="IsOlderCoverage">Published long before the digest window.</param>
+/// <param name="CopyOf">Id of the source this document is a copy of (same article, another copy), or null.</param>
 internal sealed record DigestSource(
     string DocumentId,
     string Outlet,
     string Title,
     DateTimeOffset? Published,
     string? Url,
-    bool IsOlderCoverage);
+    bool IsOlderCoverage,
+    string? CopyOf = null);
+
+/// <summary>One summary sentence and the document it was taken from (one of the entry's sources).</summary>
+internal sealed record SummarySentence(string Text, string DocumentId);

@@ -20,7 +20,6 @@ internal static class DigestEditor
     private const int SaidSentencesKept = 40;
     private const int DocumentsSummarised = 12;
     private const int NamesPerKind = 6;
-    private const string UnknownOutlet = "Unknown outlet";
 
     public static DigestEdition Compose(
         IReadOnlyList<StoryDocument> documents,
@@ -51,36 +50,11 @@ internal static class DigestEditor
         var updates = new List<StoryUpdate>();
         foreach (var group in grouping.Groups)
         {
-            // Distinct articles first (one copy each), so the summary draws on every outlet before repeats.
-            var ordered = group.Articles
-                .Select(a => a.OrderByDescending(d => d.Published.HasValue).ThenByDescending(d => d.Paragraphs.Sum(p => p.Length)).ToList())
-                .OrderByDescending(a => a.Count)
-                .ThenByDescending(a => a[0].EventTime)
-                .ToList();
-            var summarised = ordered.Select(a => a[0]).Concat(ordered.SelectMany(a => a.Skip(1))).Take(DocumentsSummarised).ToList();
             var said = group.Existing?.SaidSentences ?? [];
-            var summary = ExtractiveSummarizer.Summarize(summarised, said, grouping.InverseDocumentFrequency);
-            var lead = summarised[0];
-            var headline = TextTokens.Squash(lead.Title);
-
-            var sources = group.Documents
-                .OrderBy(d => d.Published ?? d.IngestedAt)
-                .ThenBy(d => d.Id, StringComparer.Ordinal)
-                .Select(d => new DigestSource(
-                    d.Id,
-                    Outlet(d),
-                    TextTokens.Squash(d.Title),
-                    d.Published,
-                    SafeLinks.HttpUrlOrNull(d.Url),
-                    d.Published is { } published && published < olderBefore))
-                .ToList();
+            var (articles, summary, headline) = Summarize(group.Articles, said, grouping.InverseDocumentFrequency);
+            var sources = EntrySources.List(articles, olderBefore);
             var dated = sources.Where(s => s.Published.HasValue).ToList();
             var isOlder = dated.Count > 0 && dated.All(s => s.IsOlderCoverage);
-            var independent = group.Articles
-                .Select(a => a.Select(Outlet).FirstOrDefault(o => o != UnknownOutlet))
-                .Select((outlet, i) => outlet ?? "#" + i)
-                .Distinct(StringComparer.OrdinalIgnoreCase)
-                .Count();
 
             var entry = new DigestEntry(
                 group.Profile.Id,
@@ -89,10 +63,10 @@ internal static class DigestEditor
                 isOlder,
                 summary,
                 sources,
-                Names(group, EntityKind.Person),
-                Names(group, EntityKind.Organisation),
-                Names(group, EntityKind.Place),
-                independent);
+                EntryNames.Of(group.Entities, EntityKind.Person, NamesPerKind),
+                EntryNames.Of(group.Entities, EntityKind.Organisation, NamesPerKind),
+                EntryNames.Of(group.Entities, EntityKind.Place, NamesPerKind),
+                EntrySources.IndependentOutlets(articles));
 
             var newest = group.Documents.Max(d => d.Published ?? d.IngestedAt);
             ranked.Add((entry, Score(group, entry, window), newest));
@@ -100,7 +74,7 @@ internal static class DigestEditor
                 group.Profile with
                 {
                     Headline = headline,
-                    SaidSentences = [.. said.Concat(summary).TakeLast(SaidSentencesKept)],
+                    SaidSentences = [.. said.Concat(summary.Select(s => s.Text)).TakeLast(SaidSentencesKept)],
                 },
                 [.. group.Documents.Select(d => d.Id)]));
         }
@@ -126,6 +100,23 @@ internal static class DigestEditor
         return new DigestEdition(content, updates);
     }
 
+    /// <summary>
+    /// The summary and headline of one story from its articles (each a list of copies): the articles in the order
+    /// they speak for the story (most authoritative original first), the sentences, and the headline.
+    /// </summary>
+    public static (List<List<StoryDocument>> Articles, IReadOnlyList<SummarySentence> Summary, string Headline) Summarize(
+        IReadOnlyList<IReadOnlyList<StoryDocument>> articles,
+        IReadOnlyList<string> said,
+        Func<string, double> inverseDocumentFrequency)
+    {
+        ArgumentNullException.ThrowIfNull(articles);
+        // One copy of each article before any repeat, so the summary draws on every outlet before copies.
+        var ordered = EntrySources.OrderArticles(articles);
+        var summarised = ordered.Select(a => a[0]).Concat(ordered.SelectMany(a => a.Skip(1))).Take(DocumentsSummarised).ToList();
+        var summary = ExtractiveSummarizer.Summarize(summarised, said, inverseDocumentFrequency);
+        return (ordered, summary, EntrySources.Headline(ordered));
+    }
+
     /// <summary>Independent sources count most, then how new the story is to readers, then how recent its documents are.</summary>
     private static double Score(StoryGroup group, DigestEntry entry, DigestWindow window)
     {
@@ -148,30 +139,5 @@ internal static class DigestEditor
         }
 
         return entry.IndependentSources + (0.8 * novelty) + recency + (0.1 * Math.Log(group.Documents.Count));
-    }
-
-    private static IReadOnlyList<string> Names(StoryGroup group, EntityKind kind) =>
-        [.. group.Entities.Where(e => e.Kind == kind).Select(e => e.Name).Take(NamesPerKind)];
-
-    internal static string Outlet(StoryDocument document)
-    {
-        var name = document.Source.Name;
-        if (!string.IsNullOrWhiteSpace(name))
-        {
-            return TextTokens.Squash(name);
-        }
-
-        var host = document.Source.Host;
-        if (string.IsNullOrWhiteSpace(host) && SafeLinks.HttpUrlOrNull(document.Url) is { } url)
-        {
-            host = new Uri(url).Host;
-        }
-
-        if (string.IsNullOrWhiteSpace(host))
-        {
-            return UnknownOutlet;
-        }
-
-        return host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? host[4..] : host;
     }
 }

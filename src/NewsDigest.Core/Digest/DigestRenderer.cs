@@ -29,6 +29,8 @@ internal sealed class DigestRenderer(IOptions<DigestOptions> options)
 /// <summary>Wording shared by every format, so the email, the card and the API say the same thing.</summary>
 internal static class DigestWording
 {
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<DigestEntry, Dictionary<string, int>> SourceNumbers = [];
+
     public static string Overview(DigestContent content)
     {
         var stories = content.Entries.Count == 1 ? "1 story" : $"{content.Entries.Count} stories";
@@ -50,20 +52,61 @@ internal static class DigestWording
         return entry.IsUpdate ? "Update to an earlier story" : null;
     }
 
-    public static string SourceDetails(DigestSource source, TimeZoneInfo zone)
+    /// <summary>"koreapro.org, 2024-05-02", "Unknown outlet, date unknown — same article as [1]".</summary>
+    public static string SourceDetails(DigestEntry entry, DigestSource source, TimeZoneInfo zone)
     {
         var date = source.Published is { } published ? SafeText.Date(published, zone) : "date unknown";
-        return source.IsOlderCoverage ? $"{source.Outlet}, {date} \u2014 older coverage" : $"{source.Outlet}, {date}";
+        var details = source.IsOlderCoverage ? $"{source.Outlet}, {date} \u2014 older coverage" : $"{source.Outlet}, {date}";
+        return source.CopyOf is { } original && Reference(entry, original) is > 0 and var number
+            ? $"{details} \u2014 same article as [{number.ToString(CultureInfo.InvariantCulture)}]"
+            : details;
     }
 
-    public static string SourcesHeading(DigestEntry entry) =>
-        entry.IndependentSources == 1 ? "Sources (1 independent)" : $"Sources ({entry.IndependentSources} independent)";
+    /// <summary>The number of the source (1-based, in the entry's source list) a document is, or 0.</summary>
+    public static int Reference(DigestEntry entry, string documentId)
+    {
+        // Built once per entry: a story may list thousands of copies, each naming its original.
+        var numbers = SourceNumbers.GetValue(entry, static e =>
+        {
+            var map = new Dictionary<string, int>(e.Sources.Count, StringComparer.Ordinal);
+            for (var i = 0; i < e.Sources.Count; i++)
+            {
+                map.TryAdd(e.Sources[i].DocumentId, i + 1);
+            }
 
+            return map;
+        });
+        return numbers.GetValueOrDefault(documentId);
+    }
+
+    /// <summary>"[1]": the reference after a summary sentence, or empty when its document is not listed.</summary>
+    public static string ReferenceMark(DigestEntry entry, SummarySentence sentence) =>
+        Reference(entry, sentence.DocumentId) is > 0 and var number ? $"[{number.ToString(CultureInfo.InvariantCulture)}]" : string.Empty;
+
+    /// <summary>"Source", "Sources (2 independent outlets)", "Sources (1 outlet, 1 copy)".</summary>
+    public static string SourcesHeading(DigestEntry entry)
+    {
+        var copies = entry.Sources.Count(s => s.CopyOf is not null);
+        if (entry.Sources.Count == 1)
+        {
+            return "Source";
+        }
+
+        var outlets = entry.IndependentSources == 1 ? "1 outlet" : $"{entry.IndependentSources.ToString(CultureInfo.InvariantCulture)} independent outlets";
+        return copies switch
+        {
+            0 => $"Sources ({outlets})",
+            1 => $"Sources ({outlets}, 1 copy)",
+            _ => $"Sources ({outlets}, {copies.ToString(CultureInfo.InvariantCulture)} copies)",
+        };
+    }
+
+    /// <summary>The window, and the one place the time zone of every date and time in the digest is named.</summary>
     public static string Window(DigestContent content, TimeZoneInfo zone)
     {
         var start = TimeZoneInfo.ConvertTime(content.WindowStart, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
         var end = TimeZoneInfo.ConvertTime(content.WindowEnd, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
-        return $"Covers documents received from {start} to {end} ({content.TimeZone}).";
+        return $"Covers documents received from {start} to {end}. All dates and times are {content.TimeZone} time.";
     }
 
     public static IEnumerable<(string Heading, IReadOnlyList<string> Names)> NameLists(DigestEntry entry)

@@ -3,25 +3,36 @@ using NewsDigest.Stories;
 namespace NewsDigest.Digest;
 
 /// <summary>
-/// Picks the two to four most informative sentences of a story's new documents: close to the story's centroid
-/// (centrality), early in their article (position), repeated across outlets (support), and not what an earlier
-/// digest already said (novelty); each pick penalises sentences like the ones already picked.
+/// Picks two to four sentences that say what happened. The first states the development: the lead of a report,
+/// preferring the first report given (the editor puts the most authoritative first), sentences close to what all
+/// the reports share and sentences that report an action and say when. The others add what the reports add
+/// (details, numbers, reactions) without background or definitions, without repeating each other or what an earlier
+/// digest said. A sentence that needs the one before it comes with it or not at all. They are returned in reading
+/// order: the development, then details, then reactions.
 /// </summary>
+/// <remarks>
+/// Work grows linearly with the text: sentences are read once, copies of a sentence are found by a hash of their
+/// content words, and each pick is compared only with the few sentences already picked.
+/// </remarks>
 internal static class ExtractiveSummarizer
 {
-    private const int MinimumWords = 7;
-    private const int MaximumWords = 60;
+
+    /// <summary>Later sentences are rarely the ones a summary needs; reading only these bounds the work per document.</summary>
+    private const int SentencesPerDocument = 30;
+
+    /// <summary>Sentences of the first few of each article count as its lead.</summary>
+    private const int LeadSentences = 3;
+
+    /// <summary>Best-scored sentences the final picks are made from.</summary>
+    private const int Shortlist = 24;
 
     /// <summary>A sentence counts as already said when this share of its content words was in a said sentence.</summary>
     private const double SaidOverlap = 0.6;
 
-    private static readonly string[] Boilerplate =
-    [
-        "all rights reserved", "©", "subscribe", "newsletter", "leave a reply", "required fields", "cookie", "sign up",
-        "click here", "free access", "free trial", "log in", "read more", "your email", "copyright", "advertisement",
-    ];
+    /// <summary>Above this similarity to a picked sentence, a sentence says the same thing again.</summary>
+    private const double Repeat = 0.7;
 
-    public static IReadOnlyList<string> Summarize(
+    public static IReadOnlyList<SummarySentence> Summarize(
         IReadOnlyList<StoryDocument> documents,
         IReadOnlyList<string> alreadySaid,
         Func<string, double> inverseDocumentFrequency,
@@ -30,191 +41,292 @@ internal static class ExtractiveSummarizer
         ArgumentNullException.ThrowIfNull(documents);
         ArgumentNullException.ThrowIfNull(alreadySaid);
         ArgumentNullException.ThrowIfNull(inverseDocumentFrequency);
-        var said = alreadySaid.Select(s => new HashSet<string>(TextTokens.ContentWords(s), StringComparer.Ordinal)).ToList();
-        var candidates = new List<Candidate>();
-        for (var d = 0; d < documents.Count; d++)
+        var said = new List<HashSet<string>>(alreadySaid.Count);
+        foreach (var sentence in alreadySaid)
         {
-            var ordinal = 0;
-            foreach (var paragraph in documents[d].Paragraphs)
-            {
-                foreach (var sentence in SentenceSplitter.Split(paragraph))
-                {
-                    ordinal++;
-                    var words = TextTokens.Words(sentence);
-                    if (words.Count is < MinimumWords or > MaximumWords || !IsStatement(sentence))
-                    {
-                        continue;
-                    }
-
-                    var terms = TextTokens.ContentWords(sentence).ToList();
-                    if (terms.Count < 4)
-                    {
-                        continue;
-                    }
-
-                    var set = new HashSet<string>(terms, StringComparer.Ordinal);
-                    Candidate? repeat = null;
-                    foreach (var candidate in candidates)
-                    {
-                        if (Overlap(candidate.Terms, set) >= 0.8)
-                        {
-                            repeat = candidate;
-                            break;
-                        }
-                    }
-
-                    if (repeat is not null)
-                    {
-                        // The same sentence in another copy or outlet: support for it, not a second candidate.
-                        if (repeat.Documents.Add(d) && ordinal < repeat.Ordinal)
-                        {
-                            repeat.Ordinal = ordinal;
-                        }
-
-                        continue;
-                    }
-
-                    if (said.Any(s => Overlap(set, s) >= SaidOverlap))
-                    {
-                        continue;
-                    }
-
-                    candidates.Add(new Candidate(sentence, set, Vector(terms, inverseDocumentFrequency), d, ordinal));
-                }
-            }
+            said.Add(new HashSet<string>(TextTokens.ContentWords(sentence), StringComparer.Ordinal));
         }
 
+        var candidates = Read(documents, said, inverseDocumentFrequency);
         if (candidates.Count == 0)
         {
             return [];
         }
 
-        var centroid = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var candidate in candidates)
+        Score(candidates, documents.Count);
+        // When no opening sentence will do (every one needs its antecedent, say), the lead is looked for deeper.
+        var lead = PickLead(candidates, said.Count > 0) ?? PickLead(candidates, deeper: true);
+        if (lead is null)
         {
-            foreach (var (term, weight) in candidate.Vector)
+            return [];
+        }
+
+        var chosen = new List<SummaryCandidate>(maximum) { lead };
+        lead.Group = 0;
+        PickRest(candidates, chosen, maximum);
+
+        // Reading order: the development, then details, then reactions; a pair stays together in its article's order.
+        chosen.Sort(static (a, b) => a.Group != b.Group ? a.Group.CompareTo(b.Group)
+            : a.Document != b.Document ? a.Document.CompareTo(b.Document) : a.Ordinal.CompareTo(b.Ordinal));
+        var summary = new SummarySentence[chosen.Count];
+        for (var i = 0; i < chosen.Count; i++)
+        {
+            summary[i] = new SummarySentence(chosen[i].Text, documents[chosen[i].Document].Id);
+        }
+
+        return summary;
+    }
+
+    private static List<SummaryCandidate> Read(IReadOnlyList<StoryDocument> documents, List<HashSet<string>> said, Func<string, double> idf)
+    {
+        var candidates = new List<SummaryCandidate>();
+        var byContent = new Dictionary<long, SummaryCandidate>();
+        var words = new List<string>();
+        var terms = new List<string>();
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var d = 0; d < documents.Count; d++)
+        {
+            var ordinal = 0;
+            SummaryCandidate? previous = null;
+            foreach (var paragraph in documents[d].Paragraphs)
             {
-                centroid[term] = centroid.GetValueOrDefault(term) + (weight * candidate.Documents.Count);
+                if (ordinal >= SentencesPerDocument)
+                {
+                    break;
+                }
+
+                foreach (var sentence in SentenceSplitter.Split(paragraph))
+                {
+                    words.Clear();
+                    TextTokens.AddWords(sentence, words);
+                    if (words.Count is < SentenceFilter.MinimumWords or > SentenceFilter.MaximumWords || !SentenceFilter.IsStatement(sentence))
+                    {
+                        // Captions, datelines and headings are not sentences of the article; a fragment breaks the chain.
+                        previous = null;
+                        continue;
+                    }
+
+                    ordinal++;
+                    terms.Clear();
+                    foreach (var word in words)
+                    {
+                        if (TextTokens.ContentForm(word) is { } term)
+                        {
+                            terms.Add(term);
+                        }
+                    }
+
+                    if (terms.Count < 4 || IsSaid(terms, said))
+                    {
+                        previous = null;
+                        continue;
+                    }
+
+                    var key = SummaryCandidate.ContentKey(terms);
+                    if (byContent.TryGetValue(key, out var copy))
+                    {
+                        // The same sentence in another copy or outlet: support for it, not a second candidate.
+                        if (copy.LastDocument != d)
+                        {
+                            copy.Support++;
+                            copy.LastDocument = d;
+                        }
+
+                        previous = copy.Document == d ? copy : null;
+                        continue;
+                    }
+
+                    var candidate = new SummaryCandidate(sentence, d, ordinal, previous, SummaryCandidate.Weigh(terms, idf, counts));
+                    byContent[key] = candidate;
+                    candidates.Add(candidate);
+                    previous = candidate;
+                    if (ordinal >= SentencesPerDocument)
+                    {
+                        break;
+                    }
+                }
             }
         }
 
+        return candidates;
+    }
+
+    private static void Score(List<SummaryCandidate> candidates, int documentCount)
+    {
+        var centroid = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var candidate in candidates)
         {
-            var centrality = Cosine(candidate.Vector, centroid);
-            var position = 1.0 / Math.Sqrt(candidate.Ordinal);
-            var support = (double)candidate.Documents.Count / documents.Count;
-            candidate.Score = (0.55 * centrality) + (0.3 * position) + (0.15 * support);
+            for (var i = 0; i < candidate.Terms.Length; i++)
+            {
+                ref var weight = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(centroid, candidate.Terms[i], out _);
+                weight += candidate.Weights[i] * candidate.Support;
+            }
         }
 
-        var chosen = new List<Candidate>();
-        while (chosen.Count < maximum)
+        double centroidNorm = 0;
+        foreach (var weight in centroid.Values)
         {
-            Candidate? best = null;
-            var bestValue = double.MinValue;
-            foreach (var candidate in candidates.Where(c => !chosen.Contains(c)))
+            centroidNorm += weight * weight;
+        }
+
+        centroidNorm = Math.Sqrt(centroidNorm);
+        foreach (var candidate in candidates)
+        {
+            double dot = 0;
+            for (var i = 0; i < candidate.Terms.Length; i++)
             {
-                var redundancy = chosen.Count == 0 ? 0 : chosen.Max(c => Cosine(candidate.Vector, c.Vector));
-                var value = candidate.Score - (0.6 * redundancy);
+                dot += candidate.Weights[i] * centroid[candidate.Terms[i]];
+            }
+
+            var centrality = centroidNorm == 0 || candidate.Norm == 0 ? 0 : dot / (centroidNorm * candidate.Norm);
+            var position = 1.0 / Math.Sqrt(candidate.Ordinal);
+            var support = (double)candidate.Support / documentCount;
+            var authority = 1.0 / (1 + candidate.Document);
+            candidate.Centrality = centrality;
+            candidate.Score = (0.5 * centrality) + (0.25 * position) + (0.15 * support) + (0.1 * authority);
+        }
+    }
+
+    /// <summary>The sentence that states the development: a lead sentence of a report, central, reporting an action and when.</summary>
+    private static SummaryCandidate? PickLead(List<SummaryCandidate> candidates, bool deeper)
+    {
+        SummaryCandidate? best = null;
+        var bestValue = double.MinValue;
+        foreach (var candidate in candidates)
+        {
+            // Only an update looks past the opening sentences; the traits are worked out only for the sentences looked at.
+            if ((candidate.Ordinal > LeadSentences && !deeper) || SentenceFilter.StartsWithQuote(candidate.Text)
+                || candidate.Has(SentenceTrait.Background) || candidate.Has(SentenceTrait.Dangling))
+            {
+                continue;
+            }
+
+            var value = (0.5 * candidate.Centrality) + (0.35 / Math.Sqrt(candidate.Ordinal)) + (0.15 / (1 + candidate.Document))
+                + (candidate.Has(SentenceTrait.Action) ? 0.08 : 0) + (candidate.Has(SentenceTrait.Dated) ? 0.06 : 0)
+                - (candidate.Has(SentenceTrait.Conjecture) ? 0.1 : 0) - (candidate.Has(SentenceTrait.Reaction) ? 0.04 : 0);
+            if (candidate.Ordinal > LeadSentences)
+            {
+                // An update's lead may sit deeper, because the new part of a follow-up report is not always its opening.
+                value -= 0.05;
+            }
+
+            if (value > bestValue)
+            {
+                best = candidate;
+                bestValue = value;
+            }
+        }
+
+        return best;
+    }
+
+    private static void PickRest(List<SummaryCandidate> candidates, List<SummaryCandidate> chosen, int maximum)
+    {
+        var ranked = new List<SummaryCandidate>(candidates);
+        ranked.Sort(static (a, b) => b.Score.CompareTo(a.Score));
+        var shortlist = new List<SummaryCandidate>(Shortlist);
+        foreach (var candidate in ranked)
+        {
+            if (shortlist.Count == Shortlist)
+            {
+                break;
+            }
+
+            if (!ReferenceEquals(candidate, chosen[0]) && !candidate.Has(SentenceTrait.Background))
+            {
+                shortlist.Add(candidate);
+            }
+        }
+
+        var floor = 0.6 * chosen[0].Score;
+        while (chosen.Count < maximum && shortlist.Count > 0)
+        {
+            var bestIndex = -1;
+            var bestValue = double.MinValue;
+            for (var i = 0; i < shortlist.Count; i++)
+            {
+                var redundancy = MaxSimilarity(shortlist[i], chosen);
+                if (redundancy >= Repeat)
+                {
+                    continue;
+                }
+
+                var value = shortlist[i].Score - (0.6 * redundancy) - (shortlist[i].Has(SentenceTrait.Conjecture) ? 0.08 : 0);
                 if (value > bestValue)
                 {
-                    best = candidate;
+                    bestIndex = i;
                     bestValue = value;
                 }
             }
 
             // Two sentences always when there are two; beyond that only while they still add something.
-            if (best is null || (chosen.Count >= 2 && bestValue < 0.6 * chosen[0].Score))
+            if (bestIndex < 0 || (chosen.Count >= 2 && bestValue < floor))
             {
                 break;
             }
 
-            chosen.Add(best);
-        }
-
-        return [.. chosen.OrderBy(c => c.Document).ThenBy(c => c.Ordinal).Select(c => c.Text)];
-    }
-
-    private static bool IsStatement(string sentence)
-    {
-        if (sentence.EndsWith('?') || sentence.Count(char.IsUpper) > sentence.Length / 2 || char.IsLower(sentence.First(char.IsLetterOrDigit)))
-        {
-            return false;
-        }
-
-        // A sentence cut out of the middle of a quotation reads as a fragment with a dangling quote mark.
-        if (sentence.Count(c => c == '\u201d') > sentence.Count(c => c == '\u201c'))
-        {
-            return false;
-        }
-
-        var lower = TextTokens.ToInvariantLower(sentence);
-        return !Boilerplate.Any(b => lower.Contains(b, StringComparison.Ordinal));
-    }
-
-    private static double Overlap(HashSet<string> sentence, HashSet<string> other)
-    {
-        if (sentence.Count == 0)
-        {
-            return 0;
-        }
-
-        var shared = 0;
-        foreach (var term in sentence)
-        {
-            if (other.Contains(term))
+            var best = shortlist[bestIndex];
+            shortlist.RemoveAt(bestIndex);
+            if (!best.Has(SentenceTrait.Dangling))
             {
-                shared++;
+                best.Group = best.Has(SentenceTrait.Reaction) ? 2 : 1;
+                chosen.Add(best);
+                continue;
+            }
+
+            // A sentence that needs its antecedent comes right after it, or not at all.
+            var antecedent = best.Previous;
+            if (antecedent is null || antecedent.Has(SentenceTrait.Dangling))
+            {
+                continue;
+            }
+
+            if (chosen.Contains(antecedent))
+            {
+                best.Group = antecedent.Group;
+                chosen.Add(best);
+            }
+            else if (chosen.Count + 2 <= maximum && !antecedent.Has(SentenceTrait.Background) && MaxSimilarity(antecedent, chosen) < Repeat)
+            {
+                antecedent.Group = antecedent.Has(SentenceTrait.Reaction) ? 2 : 1;
+                best.Group = antecedent.Group;
+                chosen.Add(antecedent);
+                chosen.Add(best);
+                shortlist.Remove(antecedent);
+            }
+        }
+    }
+
+    private static double MaxSimilarity(SummaryCandidate candidate, List<SummaryCandidate> chosen)
+    {
+        double max = 0;
+        foreach (var other in chosen)
+        {
+            max = Math.Max(max, SummaryCandidate.Cosine(candidate, other));
+        }
+
+        return max;
+    }
+
+    private static bool IsSaid(List<string> terms, List<HashSet<string>> said)
+    {
+        foreach (var sentence in said)
+        {
+            var shared = 0;
+            foreach (var term in terms)
+            {
+                if (sentence.Contains(term))
+                {
+                    shared++;
+                }
+            }
+
+            if (shared >= SaidOverlap * terms.Count)
+            {
+                return true;
             }
         }
 
-        return (double)shared / sentence.Count;
-    }
-
-    private static Dictionary<string, double> Vector(List<string> terms, Func<string, double> inverseDocumentFrequency)
-    {
-        var vector = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var term in terms)
-        {
-            vector[term] = vector.GetValueOrDefault(term) + 1;
-        }
-
-        foreach (var term in vector.Keys.ToList())
-        {
-            vector[term] = (1 + Math.Log(vector[term])) * inverseDocumentFrequency(term);
-        }
-
-        return vector;
-    }
-
-    private static double Cosine(Dictionary<string, double> a, Dictionary<string, double> b)
-    {
-        double dot = 0;
-        foreach (var (term, weight) in a)
-        {
-            if (b.TryGetValue(term, out var other))
-            {
-                dot += weight * other;
-            }
-        }
-
-        var norm = Math.Sqrt(a.Values.Sum(v => v * v)) * Math.Sqrt(b.Values.Sum(v => v * v));
-        return norm == 0 ? 0 : dot / norm;
-    }
-
-    private sealed class Candidate(string text, HashSet<string> terms, Dictionary<string, double> vector, int document, int ordinal)
-    {
-        public string Text { get; } = text;
-
-        public HashSet<string> Terms { get; } = terms;
-
-        public Dictionary<string, double> Vector { get; } = vector;
-
-        public int Document { get; } = document;
-
-        public int Ordinal { get; set; } = ordinal;
-
-        public HashSet<int> Documents { get; } = [document];
-
-        public double Score { get; set; }
+        return false;
     }
 }

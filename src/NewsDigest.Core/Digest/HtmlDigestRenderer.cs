@@ -44,8 +44,21 @@ internal static class HtmlDigestRenderer
                 .Append(number).Append(". ").Append(SafeText.Html(entry.Headline)).Append("</h2>");
             if (entry.Summary.Count > 0)
             {
-                html.Append("<p style=\"margin:0 0 10px 0;font-size:15px;line-height:22px;\">")
-                    .Append(SafeText.Html(string.Join(' ', entry.Summary))).Append("</p>");
+                html.Append("<p style=\"margin:0 0 10px 0;font-size:15px;line-height:22px;\">");
+                var first = true;
+                foreach (var sentence in entry.Summary)
+                {
+                    html.Append(first ? string.Empty : " ").Append(SafeText.Html(sentence.Text));
+                    first = false;
+                    if (DigestWording.Reference(entry, sentence.DocumentId) is > 0 and var reference)
+                    {
+                        // A numbered reference to the source list below, the way a footnote points to its note.
+                        html.Append("<sup style=\"font-size:11px;line-height:0;\"><a href=\"#").Append(Anchor(number, reference))
+                            .Append("\" style=\"color:#1d4ed8;text-decoration:none;\">[").Append(reference).Append("]</a></sup>");
+                    }
+                }
+
+                html.Append("</p>");
             }
 
             foreach (var (nameHeading, names) in DigestWording.NameLists(entry))
@@ -56,10 +69,12 @@ internal static class HtmlDigestRenderer
 
             html.Append("<p style=\"margin:10px 0 4px 0;font-size:13px;line-height:18px;font-weight:bold;\">")
                 .Append(SafeText.Html(DigestWording.SourcesHeading(entry))).Append("</p>")
-                .Append("<ul style=\"margin:0;padding:0 0 0 18px;font-size:13px;line-height:19px;\">");
+                .Append("<ol style=\"margin:0;padding:0 0 0 22px;font-size:13px;line-height:19px;\">");
+            var sourceNumber = 0;
             foreach (var source in entry.Sources)
             {
-                html.Append("<li style=\"margin:0 0 4px 0;\">");
+                sourceNumber++;
+                html.Append("<li id=\"").Append(Anchor(number, sourceNumber)).Append("\" style=\"margin:0 0 4px 0;\">");
                 if (source.Url is not null)
                 {
                     html.Append("<a href=\"").Append(SafeText.Html(source.Url)).Append("\" style=\"color:#1d4ed8;text-decoration:underline;\">")
@@ -70,10 +85,10 @@ internal static class HtmlDigestRenderer
                     html.Append(SafeText.Html(source.Title));
                 }
 
-                html.Append(" <span style=\"color:#6b7280;\">\u2014 ").Append(SafeText.Html(DigestWording.SourceDetails(source, zone))).Append("</span></li>");
+                html.Append(" <span style=\"color:#6b7280;\">\u2014 ").Append(SafeText.Html(DigestWording.SourceDetails(entry, source, zone))).Append("</span></li>");
             }
 
-            html.Append("</ul></td></tr>\n");
+            html.Append("</ol></td></tr>\n");
         }
 
         html.Append("<tr><td style=\"padding:14px 24px;font-size:12px;line-height:17px;color:#6b7280;\">")
@@ -86,4 +101,8 @@ internal static class HtmlDigestRenderer
         html.Append("</td></tr>\n</table>\n</td></tr></table>\n</body></html>\n");
         return html.ToString();
     }
+
+    /// <summary>The id of one entry's numbered source ("s2-1": entry 2, source 1).</summary>
+    private static string Anchor(int entry, int source) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"s{entry}-{source}");
 }

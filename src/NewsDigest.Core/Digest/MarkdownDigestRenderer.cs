@@ -24,7 +24,7 @@ internal static class MarkdownDigestRenderer
 
             if (entry.Summary.Count > 0)
             {
-                markdown.AppendLine(string.Join(' ', entry.Summary.Select(SafeText.Markdown)));
+                markdown.AppendLine(string.Join(' ', entry.Summary.Select(s => SafeText.Markdown(s.Text) + Reference(entry, s))));
                 markdown.AppendLine();
             }
 
@@ -36,18 +36,33 @@ internal static class MarkdownDigestRenderer
             markdown.AppendLine();
             markdown.Append("**").Append(DigestWording.SourcesHeading(entry)).AppendLine(":**");
             markdown.AppendLine();
+            var number = 0;
             foreach (var source in entry.Sources)
             {
+                number++;
                 var titleText = SafeText.Markdown(source.Title);
-                markdown.Append("- ")
+                markdown.Append(number).Append(". ")
                     .Append(source.Url is null ? titleText : $"[{titleText}]({SafeText.MarkdownUrl(source.Url)})")
                     .Append(" \u2014 ")
-                    .AppendLine(SafeText.Markdown(DigestWording.SourceDetails(source, zone)));
+                    .AppendLine(SafeText.Markdown(DigestWording.SourceDetails(entry, source, zone)));
             }
         }
 
         markdown.AppendLine();
         markdown.Append('_').Append(SafeText.Markdown(DigestWording.Window(content, zone))).AppendLine("_");
         return markdown.ToString();
+    }
+
+    /// <summary>" [\[1\]](url)": the numbered reference to the entry's source list, linked to the source when it has a link.</summary>
+    internal static string Reference(DigestEntry entry, SummarySentence sentence)
+    {
+        var number = DigestWording.Reference(entry, sentence.DocumentId);
+        if (number == 0)
+        {
+            return string.Empty;
+        }
+
+        var mark = SafeText.Markdown($"[{number.ToString(System.Globalization.CultureInfo.InvariantCulture)}]");
+        return entry.Sources[number - 1].Url is { } url ? $" [{mark}]({SafeText.MarkdownUrl(url)})" : " " + mark;
     }
 }

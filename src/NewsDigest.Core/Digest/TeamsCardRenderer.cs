@@ -146,7 +146,7 @@ internal static class TeamsCardRenderer
             items.Add(new JsonObject
             {
                 ["type"] = "TextBlock",
-                ["text"] = string.Join(' ', entry.Summary.Select(SafeText.Markdown)),
+                ["text"] = string.Join(' ', entry.Summary.Select(s => SafeText.Markdown(s.Text) + MarkdownDigestRenderer.Reference(entry, s))),
                 ["wrap"] = true,
             });
         }
@@ -157,9 +157,9 @@ internal static class TeamsCardRenderer
             items.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = names, ["size"] = "Small", ["isSubtle"] = true, ["wrap"] = true });
         }
 
-        var sources = string.Join("\n", entry.Sources.Select(s =>
-            "- " + (s.Url is null ? SafeText.Markdown(s.Title) : $"[{SafeText.Markdown(s.Title)}]({SafeText.MarkdownUrl(s.Url)})")
-            + " \u2014 " + SafeText.Markdown(DigestWording.SourceDetails(s, zone))));
+        var sources = string.Join("\n", entry.Sources.Select((s, i) =>
+            $"{(i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)}. " + (s.Url is null ? SafeText.Markdown(s.Title) : $"[{SafeText.Markdown(s.Title)}]({SafeText.MarkdownUrl(s.Url)})")
+            + " \u2014 " + SafeText.Markdown(DigestWording.SourceDetails(entry, s, zone))));
         items.Add(new JsonObject
         {
             ["type"] = "TextBlock",

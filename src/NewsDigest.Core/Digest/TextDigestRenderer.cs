@@ -23,7 +23,7 @@ internal static class TextDigestRenderer
 
             foreach (var sentence in entry.Summary)
             {
-                text.Append("   ").AppendLine(SafeText.Plain(sentence));
+                text.Append("   ").Append(SafeText.Plain(sentence.Text)).Append(' ').AppendLine(DigestWording.ReferenceMark(entry, sentence));
             }
 
             foreach (var (heading, names) in DigestWording.NameLists(entry))
@@ -32,13 +32,15 @@ internal static class TextDigestRenderer
             }
 
             text.Append("   ").Append(DigestWording.SourcesHeading(entry)).AppendLine(":");
+            var reference = 0;
             foreach (var source in entry.Sources)
             {
-                text.Append("   - ").Append(SafeText.Plain(source.Title)).Append(" (")
-                    .Append(SafeText.Plain(DigestWording.SourceDetails(source, zone))).AppendLine(")");
+                reference++;
+                text.Append("   [").Append(reference).Append("] ").Append(SafeText.Plain(source.Title)).Append(" (")
+                    .Append(SafeText.Plain(DigestWording.SourceDetails(entry, source, zone))).AppendLine(")");
                 if (source.Url is not null)
                 {
-                    text.Append("     ").AppendLine(source.Url);
+                    text.Append("       ").AppendLine(source.Url);
                 }
             }
         }

@@ -104,6 +104,11 @@ internal static partial class EntityExtractor
     private static NamedEntity? Classify(Phrase phrase, HashSet<string> singles)
     {
         var name = string.Join(' ', phrase.Tokens);
+        if (Gazetteer.IsCommonAbbreviation(name))
+        {
+            return null;
+        }
+
         if (Gazetteer.Place(name) is { } place)
         {
             return new NamedEntity(place, EntityKind.Place);
@@ -155,7 +160,8 @@ internal static partial class EntityExtractor
                     words.Add(RomanNumerals.TryGetValue(tokens[i], out var number) ? number : tokens[i]);
                     i++;
                 }
-                else if (Connectors.Contains(tokens[i]) && i + 1 < tokens.Count && IsCapitalized(tokens[i + 1]))
+                else if ((Connectors.Contains(tokens[i]) || (tokens[i] == "and" && IsInsideOrganisationName(words)))
+                    && i + 1 < tokens.Count && IsCapitalized(tokens[i + 1]) && !(tokens[i] == "and" && Gazetteer.Place(tokens[i + 1]) is not null))
                 {
                     words.Add(tokens[i]);
                     i++;
@@ -238,6 +244,17 @@ internal static partial class EntityExtractor
         phrases.Add(new Phrase(words, sentenceStart, afterTitle, beforeSpeechVerb));
     }
 
+    /// <summary>
+    /// "and" belongs to the name in "Center for Security and Strategy" or "Ministry of Trade and Industry": the words
+    /// so far are an organisation word with "of"/"for" after it. Elsewhere "and" separates two names.
+    /// </summary>
+    private static bool IsInsideOrganisationName(List<string> words)
+    {
+        var organisation = words.FindIndex(Gazetteer.IsOrganisationWord);
+        return organisation >= 0 && organisation + 1 < words.Count && words[organisation + 1] is "of" or "for" or "on"
+            && !words.Contains("and");
+    }
+
     private static bool IsTitleQualifier(string word) => word is "Prime" or "Vice" or "Deputy" or "Foreign" or "Defense"
         or "Defence" or "Finance" or "Trade" or "Unification" or "Interior" or "Home" or "Chief" or "First" or "Former"
         or "Acting" or "Supreme" or "State" or "Executive" or "Senior";
@@ -254,7 +271,7 @@ internal static partial class EntityExtractor
         return letters >= 2 && token.Where(char.IsLetter).All(char.IsUpper) && token.Length <= 8;
     }
 
-    /// <summary>Word tokens with their case, abbreviations such as "U.S." kept whole, commas kept as tokens.</summary>
+    /// <summary>Word tokens with their case, abbreviations such as "U.S." kept whole, commas and brackets kept as tokens.</summary>
     private static List<string> Tokens(string sentence)
     {
         var tokens = new List<string>();
@@ -272,7 +289,8 @@ internal static partial class EntityExtractor
         return tokens;
     }
 
-    [GeneratedRegex(@"(?:[A-Z]\.){2,}|[\p{L}\p{N}]+(?:[-'\u2019][\p{L}\p{N}]+)*|,")]
+    // Commas and brackets are tokens of their own, so "Special Measures Agreement (SMA)" is two names, not one.
+    [GeneratedRegex(@"(?:[A-Z]\.){2,}|[\p{L}\p{N}]+(?:[-'\u2019][\p{L}\p{N}]+)*|[,()]")]
     private static partial Regex TokenPattern();
 
     // Korean-style given names ("Won-sik", "Tae-hyo"), not compounds such as "War-era" or "Seoul-based".

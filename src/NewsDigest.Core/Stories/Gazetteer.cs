@@ -69,6 +69,29 @@ internal static class Gazetteer
         "Union", "University", "Post", "Journal", "Herald", "Tribune", "Network", "Industries", "Holdings", "Systems",
     };
 
+    /// <summary>Legal-form words a company name may end with ("Hanwha Co", "Samsung Electronics Ltd").</summary>
+    private static readonly HashSet<string> CompanySuffixes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Co", "Co.", "Corp", "Corp.", "Inc", "Inc.", "Ltd", "Ltd.", "LLC", "PLC", "AG", "SA", "GmbH", "NV", "Limited",
+        "Holdings", "Group",
+    };
+
+    /// <summary>
+    /// Capitalised abbreviations and words that name a thing, a role or a measure, not an organisation
+    /// ("AI", "CEO", "GDP"): never listed as names.
+    /// </summary>
+    private static readonly HashSet<string> CommonAbbreviations = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "AI", "AGI", "CEO", "CFO", "COO", "CTO", "CIO", "GDP", "GNP", "CPI", "PPI", "IPO", "IT", "ICT", "TV", "PC", "PR",
+        "HR", "ID", "DNA", "RNA", "COVID", "COVID-19", "PM", "AM", "OK", "EV", "EVs", "VR", "AR", "IoT", "API", "SMS",
+        "GPS", "LNG", "LPG", "FDI", "ETF", "ETFs", "R&D", "FY", "YoY", "QoQ", "CO2", "ICBM", "ICBMs", "SLBM", "IFV", "IFVs",
+        "MOU", "MoU", "NGO", "NGOs", "ESG", "AIDS", "HIV", "IQ", "MP", "MPs", "VIP", "VIPs", "DIY", "FAQ", "PhD", "MBA",
+        "UAV", "UAVs", "ASAP", "BC", "AD", "CCTV", "SUV", "SUVs", "USB", "URL", "PDF", "UTC", "GMT", "EST", "PST", "KST",
+        "Q1", "Q2", "Q3", "Q4", "H1", "H2", "WIP", "ROI", "KPI", "B2B", "B2C", "SaaS", "5G", "4G", "LED", "LCD", "GPU",
+        "CPU", "RAM", "SSD", "OS", "UI", "UX", "ATM", "VAT", "GST", "TBA", "TBD", "NB", "PS", "FYI", "ETA", "POW", "POWs",
+        "WMD", "WMDs", "IED", "IEDs", "ER", "ICU", "IVF", "ADHD", "PTSD", "LGBT", "LGBTQ", "CV", "MVP", "TBC",
+    };
+
     /// <summary>Words that end a title before a name ("Defense Minister Shin", "President Biden").</summary>
     private static readonly HashSet<string> TitleWords = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -81,6 +104,11 @@ internal static class Gazetteer
     public static bool IsTitleWord(string token) => TitleWords.Contains(token);
 
     public static bool IsOrganisationWord(string token) => OrganisationWords.Contains(token);
+
+    public static bool IsCompanySuffix(string token) => CompanySuffixes.Contains(token);
+
+    /// <summary>A common abbreviation or word ("AI", "CEO", "GDP") that is never an organisation's name.</summary>
+    public static bool IsCommonAbbreviation(string name) => CommonAbbreviations.Contains(name);
 
     /// <summary>The canonical place a name or demonym stands for, or null.</summary>
     public static string? Place(string name)

@@ -6,7 +6,7 @@ namespace NewsDigest.Tests.Digest;
 
 public sealed class DigestEditorTests
 {
-    private static readonly DigestWindow Window = new(
+    internal static readonly DigestWindow Window = new(
         new DateOnly(2026, 1, 15), "Europe/London", StoryTestDocuments.IngestedAt.AddMinutes(30),
         StoryTestDocuments.IngestedAt.AddDays(-1), StoryTestDocuments.IngestedAt.AddMinutes(30));
 
@@ -73,7 +73,7 @@ public sealed class DigestEditorTests
         var entry = Assert.Single(second.Content.Entries);
         Assert.True(entry.IsUpdate);
         Assert.Equal(remembered.Id, entry.StoryId);
-        Assert.Empty(entry.Summary.Intersect(first.Content.Entries.Single().Summary));
+        Assert.Empty(entry.Summary.Select(s => s.Text).Intersect(first.Content.Entries.Single().Summary.Select(s => s.Text)));
     }
 
     [Fact]

@@ -16,15 +16,17 @@ public sealed class DigestRenderingTests
         text ?? $"Headline number {number}",
         IsUpdate: number % 3 == 1,
         IsOlderCoverage: number % 4 == 3,
-        [.. Enumerable.Range(1, sentences).Select(i => text ?? $"Sentence {i} of story {number} says what happened and why it matters to readers of the digest.")],
+        [.. Enumerable.Range(1, sentences).Select(i => new SummarySentence(
+            text ?? $"Sentence {i} of story {number} says what happened and why it matters to readers of the digest.",
+            i == 2 ? $"d{number}b" : $"d{number}a"))],
         [
             new DigestSource($"d{number}a", "koreapro.org", text ?? $"Title {number}", new DateTimeOffset(2024, 5, 1, 23, 0, 0, TimeSpan.Zero), url ?? $"https://koreapro.org/{number}", number % 4 == 3),
-            new DigestSource($"d{number}b", "Unknown outlet", "Second source", null, null, false),
+            new DigestSource($"d{number}b", "Unknown outlet", "Second source", null, null, false, CopyOf: $"d{number}a"),
         ],
         ["Shin Won-sik"],
         ["AUKUS"],
         [text ?? "Melbourne"],
-        2);
+        1);
 
     private static DigestContent Content(IReadOnlyList<DigestEntry> entries, Uri? full = null) => new(
         new DateOnly(2026, 1, 15), "Europe/London", Composed, Composed.AddDays(-1), Composed, entries.Count * 2, entries, full);
@@ -51,6 +53,73 @@ public sealed class DigestRenderingTests
         Assert.Equal(3, json.RootElement.GetProperty("storyCount").GetInt32());
         Assert.Equal(6, json.RootElement.GetProperty("documentCount").GetInt32());
         Assert.Equal("Headline number 2", json.RootElement.GetProperty("entries")[1].GetProperty("headline").GetString());
+    }
+
+    [Fact]
+    public void Render_Text_EverySentenceCarriesTheNumberOfItsSource()
+    {
+        var text = Render(Content([Entry(2)])).Text;
+
+        Assert.Contains("Sentence 1 of story 2 says what happened and why it matters to readers of the digest. [1]", text, StringComparison.Ordinal);
+        Assert.Contains("Sentence 2 of story 2 says what happened and why it matters to readers of the digest. [2]", text, StringComparison.Ordinal);
+        Assert.Contains("[1] Title 2 (koreapro.org, 2024-05-02)", text, StringComparison.Ordinal);
+        Assert.Contains("[2] Second source (Unknown outlet, date unknown \u2014 same article as [1])", text, StringComparison.Ordinal);
+        Assert.Contains("Sources (1 outlet, 1 copy):", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_Html_SentencesLinkToTheirNumberedSource()
+    {
+        var html = Render(Content([Entry(2)])).Html;
+
+        Assert.Contains("readers of the digest.<sup", html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"#s1-2\"", html, StringComparison.Ordinal);
+        Assert.Contains(">[2]</a></sup>", html, StringComparison.Ordinal);
+        Assert.Contains("<li id=\"s1-1\"", html, StringComparison.Ordinal);
+        Assert.Contains("<li id=\"s1-2\"", html, StringComparison.Ordinal);
+        Assert.Contains("same article as [1]", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_MarkdownAndCard_SentencesLinkToTheirNumberedSource()
+    {
+        var rendered = Render(Content([Entry(2)]));
+
+        foreach (var markdown in new[] { rendered.Markdown, CardText(rendered.Card) })
+        {
+            // Linked to the source's page when it has one; otherwise the bare number of the source list entry.
+            Assert.Contains("digest. [\\[1\\]](https://koreapro.org/2)", markdown, StringComparison.Ordinal);
+            Assert.Contains("digest. \\[2\\]", markdown, StringComparison.Ordinal);
+            Assert.Contains("1. [Title 2](https://koreapro.org/2)", markdown, StringComparison.Ordinal);
+            Assert.Contains("2. Second source", markdown, StringComparison.Ordinal);
+            Assert.Contains("same article as \\[1\\]", markdown, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Render_Json_EverySentenceWithItsDocumentId()
+    {
+        using var json = JsonDocument.Parse(Render(Content([Entry(2)])).Json);
+
+        var entry = json.RootElement.GetProperty("entries")[0];
+        var sentences = entry.GetProperty("summary").EnumerateArray().ToList();
+        Assert.Equal(3, sentences.Count);
+        Assert.Equal("d2b", sentences[1].GetProperty("documentId").GetString());
+        Assert.StartsWith("Sentence 2 of story 2", sentences[1].GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Equal("d2a", entry.GetProperty("sources")[1].GetProperty("copyOf").GetString());
+        Assert.Equal(JsonValueKind.Null, entry.GetProperty("sources")[0].GetProperty("copyOf").ValueKind);
+    }
+
+    [Fact]
+    public void Render_Digest_NamesTheTimeZoneOnce()
+    {
+        var rendered = Render(Content([Entry(1), Entry(2)]));
+
+        foreach (var text in new[] { rendered.Html, rendered.Text, rendered.Markdown, CardText(rendered.Card) })
+        {
+            Assert.Single(System.Text.RegularExpressions.Regex.Matches(text, "Europe/London"));
+            Assert.Contains("All dates and times are Europe/London time.", text, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
