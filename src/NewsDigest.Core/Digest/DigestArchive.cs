@@ -143,8 +143,9 @@ internal sealed class DigestArchive(StorageClients clients, TimeProvider timePro
         foreach (var channel in Enum.GetValues<DeliveryChannel>())
         {
             var state = ParseState(existing.GetString(channel.ToString()));
-            // A channel configured since the first attempt joins; one removed since is not sent to.
-            state = state == ChannelState.Sent ? state : channels.Contains(channel) ? ChannelState.Pending : ChannelState.Off;
+            // A channel configured since the first attempt joins; one removed since is not sent to; one that was
+            // sent to, or whose send was started without its outcome being recorded, is never sent to again.
+            state = state is ChannelState.Sent or ChannelState.Sending ? state : channels.Contains(channel) ? ChannelState.Pending : ChannelState.Off;
             update[channel.ToString()] = state.ToString();
             existing[channel.ToString()] = state.ToString();
         }
@@ -216,6 +217,61 @@ internal sealed class DigestArchive(StorageClients clients, TimeProvider timePro
         {
             return null;
         }
+    }
+
+    /// <summary>
+    /// Records that a send is about to start, before it starts: if the outcome cannot be recorded afterwards (storage
+    /// down, run killed), later runs see the send as started and do not repeat it.
+    /// </summary>
+    public async Task<DigestClaim> RecordSendingAsync(DigestClaim claim, DeliveryChannel channel, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        var update = new TableEntity(DatePartition, DateKey(claim.LocalDate))
+        {
+            [channel.ToString()] = ChannelState.Sending.ToString(),
+            [channel + "StartedAt"] = timeProvider.GetUtcNow(),
+        };
+        var etag = await UpdateOwnedAsync(claim, update, cancellationToken);
+        var states = new Dictionary<DeliveryChannel, ChannelState>(claim.Channels) { [channel] = ChannelState.Sending };
+        return claim with { ETag = etag, Channels = states };
+    }
+
+    /// <summary>
+    /// The oldest composed digest before <paramref name="localDate"/> and after the last delivered one that was
+    /// never marked delivered (a run failed after sending), or null when there is none.
+    /// </summary>
+    public async Task<DateOnly?> FindUnfinishedBeforeAsync(DateOnly localDate, CancellationToken cancellationToken)
+    {
+        var latest = await GetLatestDeliveredAsync(cancellationToken);
+        var after = latest is null ? string.Empty : DateKey(latest.LocalDate);
+        var table = clients.GetTable(TableName);
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {DatePartition} and RowKey gt {after} and RowKey lt {DateKey(localDate)} and State eq {"Composed"}");
+        try
+        {
+            await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
+            {
+                return DateOnly.ParseExact(row.RowKey, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+            }
+        }
+        catch (RequestFailedException e) when (e.Status == (int)HttpStatusCode.NotFound)
+        {
+            // No digests table yet.
+        }
+
+        return null;
+    }
+
+    /// <summary>Gives up a composed digest that no channel got: its documents go into the next digest instead.</summary>
+    public async Task AbandonAsync(DigestClaim claim, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        var update = new TableEntity(DatePartition, DateKey(claim.LocalDate))
+        {
+            ["State"] = "Abandoned",
+            ["LeaseUntil"] = timeProvider.GetUtcNow(),
+        };
+        await UpdateOwnedAsync(claim, update, cancellationToken);
     }
 
     public async Task<DigestClaim> RecordChannelAsync(
