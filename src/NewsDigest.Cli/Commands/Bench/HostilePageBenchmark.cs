@@ -22,13 +22,18 @@ internal static class HostilePageBenchmark
             DefaultValueFactory = _ => 3,
         };
         var command = new Command("hostile", "Normalization time of hostile pages under 1 MB (deep nesting, huge flat pages, ...): the slowest shape.");
+        var shape = new Option<string?>("--shape")
+        {
+            Description = "Only the shapes whose name contains this text.",
+        };
         command.Options.Add(runs);
+        command.Options.Add(shape);
         command.SetAction((parseResult, cancellationToken) =>
-            Task.FromResult(Run(parseResult.GetValue(runs), Console.Out, cancellationToken)));
+            Task.FromResult(Run(parseResult.GetValue(runs), parseResult.GetValue(shape), Console.Out, cancellationToken)));
         return command;
     }
 
-    private static int Run(int runs, TextWriter output, CancellationToken cancellationToken)
+    private static int Run(int runs, string? only, TextWriter output, CancellationToken cancellationToken)
     {
         if (runs < 1)
         {
@@ -38,7 +43,7 @@ internal static class HostilePageBenchmark
         var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
         using var services = new ServiceCollection().AddLogging().AddSingleton(TimeProvider.System).AddNormalization(configuration).BuildServiceProvider();
         var normalizer = services.GetRequiredService<DocumentNormalizer>();
-        var pages = HostilePages.All();
+        var pages = HostilePages.All().Where(p => only is null || p.Shape.Contains(only, StringComparison.OrdinalIgnoreCase)).ToList();
         using var progress = new ProgressReporter("bench hostile", pages.Count, "pages");
         var slowest = (Shape: string.Empty, Elapsed: TimeSpan.Zero);
         output.WriteLine($"{"shape",-32} {"bytes",9} {"best ms",8}  result");

@@ -87,7 +87,7 @@ internal static class HostilePages
 
     private static byte[] WordPress()
     {
-        var count = (TargetBytes - 4_000) / 11;
+        var count = (TargetBytes - 4_000) / 35;
         var content = string.Concat(Enumerable.Repeat("<div>", count)) + Article + string.Concat(Enumerable.Repeat("</div>", count));
         var json = "{\"id\":1,\"date_gmt\":\"2024-05-01T09:00:00\",\"link\":\"https://example.com/harbour\",\"title\":{\"rendered\":\"Harbour budget approved\"},\"content\":{\"rendered\":"
             + System.Text.Json.JsonSerializer.Serialize(content) + "}}";

@@ -4,13 +4,16 @@ namespace NewsDigest.Normalization.Html;
 
 /// <summary>
 /// Runs over the markup once, before the parse, and removes the start and end tags of elements nested deeper than
-/// <see cref="MaxDepth"/>, keeping everything between them. Parsers and tree walks cost depth × nodes on such pages
-/// (100,000 nested divs took minutes) and the walks stop at a depth limit; flattened, the text is kept at any depth
-/// and every later step is linear. No real page comes near the limit.
+/// <see cref="MaxDepth"/>, and of every element (and comment) after the first <see cref="MaxNodes"/>, keeping all
+/// the text. Parsers and tree walks cost depth × nodes on deep pages (100,000 nested divs took minutes) and stop at
+/// a depth limit, and each node costs microseconds; flattened, the text is kept at any depth and the cost of a page
+/// is bounded. No real page comes near either limit (the largest test page has about 10,000 elements).
 /// </summary>
 internal static class NestingGuard
 {
     public const int MaxDepth = 160;
+
+    public const int MaxNodes = 30_000;
 
     // Elements that never have an end tag, and elements whose content is raw text (tags in it are not tags).
     private static readonly HashSet<string> VoidElements = new(StringComparer.OrdinalIgnoreCase)
@@ -30,7 +33,7 @@ internal static class NestingGuard
     };
 
     /// <summary><paramref name="html"/> itself when nothing is nested deeper than <paramref name="maxDepth"/>; otherwise the markup without the tags beyond it.</summary>
-    public static string Flatten(string html, out int removedTags, int maxDepth = MaxDepth)
+    public static string Flatten(string html, out int removedTags, int maxDepth = MaxDepth, int maxNodes = MaxNodes)
     {
         ArgumentNullException.ThrowIfNull(html);
         removedTags = 0;
@@ -39,6 +42,7 @@ internal static class NestingGuard
         var open = new List<string>();
         var dropped = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         var lastQuotes = (html.LastIndexOf('"'), html.LastIndexOf('\''));
+        var nodes = 0;
         var i = 0;
         while (i < html.Length)
         {
@@ -52,6 +56,14 @@ internal static class NestingGuard
             if (next is '!' or '?')
             {
                 i = SkipDeclaration(html, lt);
+                if (++nodes > maxNodes)
+                {
+                    output ??= new StringBuilder(html.Length);
+                    output.Append(html, copied, lt - copied);
+                    copied = i;
+                    removedTags++;
+                }
+
                 continue;
             }
 
@@ -95,24 +107,20 @@ internal static class NestingGuard
                 i = end < 0 ? html.Length : end;
                 continue;
             }
+            else if (++nodes > maxNodes && (VoidElements.Contains(name) || html[tagEnd - 1] != '>' || html[tagEnd - 2] == '/'))
+            {
+                drop = true;
+            }
             else if (!VoidElements.Contains(name) && html[tagEnd - 1] == '>' && html[tagEnd - 2] != '/')
             {
-                if (ClosedBySibling.Contains(name))
-                {
-                    var sibling = open.LastIndexOf(name);
-                    if (sibling >= 0 && sibling >= open.Count - 3)
-                    {
-                        open.RemoveRange(sibling, open.Count - sibling);
-                    }
-                }
-
-                if (open.Count >= maxDepth)
+                if (open.Count >= maxDepth || nodes > maxNodes)
                 {
                     dropped[name] = dropped.GetValueOrDefault(name) + 1;
                     drop = true;
                 }
                 else
                 {
+                    CloseImpliedSibling(open, name);
                     open.Add(name);
                 }
             }
@@ -138,6 +146,29 @@ internal static class NestingGuard
 
         output.Append(html, copied, html.Length - copied);
         return output.ToString();
+    }
+
+    /// <summary>
+    /// A start tag that ends the open element before it, as browsers do: <c>&lt;p&gt;</c> or <c>&lt;li&gt;</c> right
+    /// after an open one of the same name, a cell after a cell, a row after a row (with its last cell).
+    /// </summary>
+    private static void CloseImpliedSibling(List<string> open, string name)
+    {
+        if (open.Count == 0 || !ClosedBySibling.Contains(name))
+        {
+            return;
+        }
+
+        var top = open[^1];
+        var cell = name is "td" or "th";
+        if (top == name || (cell && top is "td" or "th"))
+        {
+            open.RemoveAt(open.Count - 1);
+        }
+        else if (name == "tr" && top is "td" or "th" && open.Count > 1 && open[^2] == "tr")
+        {
+            open.RemoveRange(open.Count - 2, 2);
+        }
     }
 
     private static int SkipDeclaration(string html, int lt)
