@@ -14,13 +14,15 @@ internal sealed class ProgressReporter : IDisposable
     private static readonly long RedrawTicks = Stopwatch.Frequency / 5;
 
     private readonly string _label;
-    private readonly string _unit;
+    private string _unit;
     private readonly TextWriter? _terminal;
     private readonly long _started = Stopwatch.GetTimestamp();
+    private readonly Timer? _ticker;
     private long? _total;
     private long _done;
     private long _lastDrawn;
     private int _lastLength;
+    private bool _disposed;
 
     /// <param name="label">What is running, e.g. "eval".</param>
     /// <param name="total">How many items there will be, when known.</param>
@@ -32,13 +34,17 @@ internal sealed class ProgressReporter : IDisposable
         _total = total;
         _unit = unit;
         _terminal = terminal ?? (Console.IsErrorRedirected ? null : Console.Error);
+
+        // Redrawn every second even between items, so a long step still shows the time going by.
+        _ticker = _terminal is null ? null : new Timer(_ => Draw(force: true), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
     }
 
-    /// <summary>Changes the total (for work whose size is known only once it has started, or a new phase).</summary>
-    public void Restart(long? total)
+    /// <summary>Starts counting again, for a new phase of the work (and its own total and unit).</summary>
+    public void Restart(long? total, string? unit = null)
     {
         Interlocked.Exchange(ref _done, 0);
         _total = total;
+        _unit = unit ?? _unit;
         Draw(force: true);
     }
 
@@ -51,15 +57,23 @@ internal sealed class ProgressReporter : IDisposable
 
     public void Dispose()
     {
-        if (_terminal is null || _lastLength == 0)
+        _ticker?.Dispose();
+        if (_terminal is null)
         {
             return;
         }
 
         lock (_terminal)
         {
+            _disposed = true;
+            if (_lastLength == 0)
+            {
+                return;
+            }
+
             _terminal.Write("\r" + new string(' ', _lastLength) + "\r");
             _terminal.Flush();
+            _lastLength = 0;
         }
     }
 
@@ -81,10 +95,15 @@ internal sealed class ProgressReporter : IDisposable
         var seconds = Stopwatch.GetElapsedTime(_started).TotalSeconds;
         var rate = seconds > 0 ? done / seconds : 0;
         var line = _total is { } total && total > 0
-            ? string.Create(CultureInfo.InvariantCulture, $"{_label} [{Bar(done, total)}] {done:N0}/{total:N0} {_unit}, {rate:N1}/s")
-            : string.Create(CultureInfo.InvariantCulture, $"{_label}: {done:N0} {_unit}, {rate:N1}/s");
+            ? string.Create(CultureInfo.InvariantCulture, $"{_label} [{Bar(done, total)}] {done:N0}/{total:N0} {_unit}, {rate:N1}/s, {seconds:N0} s")
+            : string.Create(CultureInfo.InvariantCulture, $"{_label}: {done:N0} {_unit}, {rate:N1}/s, {seconds:N0} s");
         lock (_terminal)
         {
+            if (_disposed)
+            {
+                return;
+            }
+
             _terminal.Write("\r" + line.PadRight(_lastLength));
             _terminal.Flush();
             _lastLength = line.Length;

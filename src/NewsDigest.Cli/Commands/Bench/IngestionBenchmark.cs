@@ -100,6 +100,7 @@ internal static partial class IngestionBenchmark
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken };
             var names = new string[count];
             long bytes = 0;
+            using var progress = new CommandLine.ProgressReporter("bench ingest", count, "blobs uploaded");
             var upload = Stopwatch.StartNew();
             await Parallel.ForEachAsync(Enumerable.Range(0, count), parallel, async (i, ct) =>
             {
@@ -112,8 +113,10 @@ internal static partial class IngestionBenchmark
                     content,
                     new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "text/html" } },
                     ct);
+                progress.Advance();
             });
             upload.Stop();
+            progress.Restart(count, "documents ingested");
 
             var latencies = new double[count];
             var outcomes = new IngestionStatus[count];
@@ -123,8 +126,10 @@ internal static partial class IngestionBenchmark
                 var started = Stopwatch.GetTimestamp();
                 outcomes[i] = (await ingestion.IngestAsync(names[i], ct)).Status;
                 latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                progress.Advance();
             });
             ingest.Stop();
+            progress.Dispose();
 
             Array.Sort(latencies);
             var invariant = CultureInfo.InvariantCulture;

@@ -77,11 +77,13 @@ internal static class NormalizationBenchmark
             output.WriteLine($"first rejection: {rejection}");
         }
 
+        using var progress = new CommandLine.ProgressReporter("bench normalize", runs, "timed runs");
         var documentsPerSecond = new List<double>();
         var megabytesPerSecond = new List<double>();
         for (var run = 1; run <= runs; run++)
         {
             var pass = Pass(normalizer, inputs, cancellationToken);
+            progress.Advance();
             var seconds = pass.Elapsed.TotalSeconds;
             documentsPerSecond.Add(inputs.Count / seconds);
             megabytesPerSecond.Add(totalBytes / 1_048_576.0 / seconds);
