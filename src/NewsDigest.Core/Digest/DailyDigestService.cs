@@ -90,10 +90,14 @@ internal sealed partial class DailyDigestService(
         // sends) is finished first, so its documents are not sent again in today's digest.
         if (await archive.FindUnfinishedBeforeAsync(localDate, cancellationToken) is { } unfinished)
         {
-            var finished = await DeliverAsync(unfinished, channels, null, lateRetry: true, cancellationToken);
-            if (finished.Outcome is DigestRunOutcome.Busy)
+            if (unfinished.Delivered)
             {
-                return finished;
+                // Marked delivered, but the run failed before moving the watermark.
+                await archive.MovePointerAsync((await archive.GetAsync(unfinished.Date, cancellationToken))!, cancellationToken);
+            }
+            else if (await DeliverAsync(unfinished.Date, channels, null, lateRetry: true, cancellationToken) is { Outcome: DigestRunOutcome.Busy } busy)
+            {
+                return busy;
             }
         }
 

@@ -237,21 +237,22 @@ internal sealed class DigestArchive(StorageClients clients, TimeProvider timePro
     }
 
     /// <summary>
-    /// The oldest composed digest before <paramref name="localDate"/> and after the last delivered one that was
-    /// never marked delivered (a run failed after sending), or null when there is none.
+    /// The oldest digest before <paramref name="localDate"/> and after the latest-delivered pointer that a run left
+    /// unfinished: composed but never marked delivered (storage failed after the sends), or marked delivered without
+    /// the pointer having moved. Null when there is none.
     /// </summary>
-    public async Task<DateOnly?> FindUnfinishedBeforeAsync(DateOnly localDate, CancellationToken cancellationToken)
+    public async Task<(DateOnly Date, bool Delivered)?> FindUnfinishedBeforeAsync(DateOnly localDate, CancellationToken cancellationToken)
     {
         var latest = await GetLatestDeliveredAsync(cancellationToken);
         var after = latest is null ? string.Empty : DateKey(latest.LocalDate);
         var table = clients.GetTable(TableName);
         var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {DatePartition} and RowKey gt {after} and RowKey lt {DateKey(localDate)} and State eq {"Composed"}");
+            $"PartitionKey eq {DatePartition} and RowKey gt {after} and RowKey lt {DateKey(localDate)} and (State eq {"Composed"} or State eq {"Delivered"})");
         try
         {
-            await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
+            await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["RowKey", "State"], cancellationToken: cancellationToken))
             {
-                return DateOnly.ParseExact(row.RowKey, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+                return (DateOnly.ParseExact(row.RowKey, "yyyy-MM-dd", CultureInfo.InvariantCulture), row.GetString("State") == "Delivered");
             }
         }
         catch (RequestFailedException e) when (e.Status == (int)HttpStatusCode.NotFound)
@@ -318,7 +319,14 @@ internal sealed class DigestArchive(StorageClients clients, TimeProvider timePro
             ["LeaseUntil"] = timeProvider.GetUtcNow(),
         };
         await UpdateOwnedAsync(claim, update, cancellationToken);
+        await MovePointerAsync(record, cancellationToken);
+        return record;
+    }
 
+    /// <summary>Moves the latest-delivered pointer (the watermark) to a delivered digest, unless it points at a later one.</summary>
+    public async Task MovePointerAsync(DigestRecord record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
         var table = await clients.GetTableAsync(TableName, cancellationToken);
         var pointer = await GetRowAsync(PointerPartition, PointerRow, cancellationToken);
         if (pointer is null || string.CompareOrdinal(pointer.GetString("LocalDate"), DateKey(record.LocalDate)) <= 0)
@@ -327,8 +335,6 @@ internal sealed class DigestArchive(StorageClients clients, TimeProvider timePro
             WriteRecord(row, record);
             await table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
         }
-
-        return record;
     }
 
     /// <summary>Gives the lease up so the next run can retry at once; harmless when someone else holds it now.</summary>

@@ -1,10 +1,12 @@
 using System.Globalization;
 using System.Text;
+using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using NewsDigest.Digest;
 using NewsDigest.Ingestion;
 using NewsDigest.IntegrationTests.Infrastructure;
+using NewsDigest.Storage;
 
 namespace NewsDigest.IntegrationTests.Digest;
 
@@ -99,6 +101,17 @@ public sealed class DigestDeliveryOutageTests(AzuriteFixture azurite, MailDevSer
         var message = Assert.Single(await mail.GetMessagesAsync(recipient, ct));
         Assert.True(message.GetProperty("html").GetString()!.Length < 100 * 1024);
         Assert.Single(teams.Requests);
+
+        // Azurite accepts what the Table service refuses: check the stored stories against the real limits.
+        var stories = services.GetRequiredService<StorageClients>().GetTable(StoryRepository.StoriesTable);
+        var rows = 0;
+        await foreach (var row in stories.QueryAsync<TableEntity>(cancellationToken: ct))
+        {
+            EntityLimits.EnsureWithinLimits(row);
+            rows++;
+        }
+
+        Assert.True(rows > 0);
     }
 
     private ServiceProvider Services(string prefix, string recipient, WebhookListener teams, TimeProvider clock, string connectionString) =>
