@@ -22,7 +22,7 @@ public sealed class ProgressReporterTests
     }
 
     [Fact]
-    public async Task Eval_StandardErrorRedirected_PrintsNoProgress()
+    public async Task BenchHostile_StandardErrorRedirected_PrintsNoProgress()
     {
         var result = await CliProcess.RunAsync(["bench", "hostile", "--runs", "1", "--shape", "deep article"]);
 

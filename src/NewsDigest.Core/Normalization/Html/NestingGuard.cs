@@ -15,6 +15,8 @@ internal static class NestingGuard
 
     public const int MaxNodes = 30_000;
 
+    private const int ParagraphSlack = 8;
+
     // Elements that never have an end tag, and elements whose content is raw text (tags in it are not tags).
     private static readonly HashSet<string> VoidElements = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -24,6 +26,19 @@ internal static class NestingGuard
     private static readonly HashSet<string> RawTextElements = new(StringComparer.OrdinalIgnoreCase)
     {
         "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "plaintext",
+    };
+
+    // Paragraph-level elements may sit a few levels below the limit, so an article at the bottom of a page nested to
+    // the limit (in table cells, say) keeps its paragraphs; they cannot nest deep themselves (a <p> closes the last one).
+    private static readonly HashSet<string> ParagraphElements = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "blockquote", "pre", "figcaption",
+    };
+
+    // A table is kept whole or not at all: a row or cell left without its table loses its text in extraction.
+    private static readonly HashSet<string> TableParts = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "tbody", "thead", "tfoot", "tr", "td", "th", "caption", "colgroup",
     };
 
     // An open element of these names is closed by the next start tag of the same name, as browsers do (<p>…<p>, <li>…<li>).
@@ -113,7 +128,8 @@ internal static class NestingGuard
             }
             else if (!VoidElements.Contains(name) && html[tagEnd - 1] == '>' && html[tagEnd - 2] != '/')
             {
-                if (open.Count >= maxDepth || nodes > maxNodes)
+                if (open.Count >= Limit(name, maxDepth) || nodes > maxNodes
+                    || (TableParts.Contains(name) && dropped.GetValueOrDefault("table") > 0))
                 {
                     dropped[name] = dropped.GetValueOrDefault(name) + 1;
                     drop = true;
@@ -147,6 +163,10 @@ internal static class NestingGuard
         output.Append(html, copied, html.Length - copied);
         return output.ToString();
     }
+
+    /// <summary>How deep an element of this name may start: tables leave room for their rows and cells, paragraphs go a little deeper.</summary>
+    private static int Limit(string name, int maxDepth) =>
+        name == "table" ? maxDepth - 4 : ParagraphElements.Contains(name) ? maxDepth + ParagraphSlack : maxDepth;
 
     /// <summary>
     /// A start tag that ends the open element before it, as browsers do: <c>&lt;p&gt;</c> or <c>&lt;li&gt;</c> right
