@@ -44,7 +44,7 @@ internal static class IngestCommand
             else
             {
                 // Reported, and the other paths are still uploaded.
-                Console.Error.WriteLine($"ingest: no such file or folder: {path}");
+                Console.Error.WriteLine($"newsdigest ingest: no such file or folder: {path}");
                 missing++;
             }
         }

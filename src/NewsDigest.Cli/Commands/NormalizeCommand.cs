@@ -48,7 +48,7 @@ internal static class NormalizeCommand
         foreach (var path in paths.Where(p => !File.Exists(p) && !Directory.Exists(p)))
         {
             // Reported up front; every path that exists is still normalized.
-            error.WriteLine($"normalize: no such file or folder: {path}");
+            error.WriteLine($"newsdigest normalize: no such file or folder: {path}");
             anyRejected = true;
         }
 

@@ -104,6 +104,12 @@ internal sealed partial class DailyDigestService(
         var existing = await archive.GetAsync(localDate, cancellationToken);
         if (existing?.DeliveredAt is not null)
         {
+            // Delivered by a run that failed before moving the watermark: move it now, so the API shows this digest.
+            if ((await archive.GetLatestDeliveredAsync(cancellationToken))?.LocalDate is not { } latest || latest < localDate)
+            {
+                await archive.MovePointerAsync(existing, cancellationToken);
+            }
+
             return Result(DigestRunOutcome.AlreadyDelivered, localDate, existing, noChannels);
         }
 
