@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole pipeline on this machine: starts Azurite and MailDev (from eng/tools), uploads seeds/ to the inbox,
 # ingests them, lists the stored documents, then composes the digest, sends it to the local SMTP server and
-# writes the preview files. `bash eng/run.sh stop` stops the local services again.
+# writes the preview files. `bash eng/run.sh stop` stops the local services again; `bash eng/run.sh reset` stops
+# them and deletes .local/ (stored documents, digests, previews), so the next run starts from nothing.
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -23,6 +24,18 @@ if [[ "${1:-}" == "stop" ]]; then
   stop
   echo "Stopped Azurite and MailDev."
   exit 0
+fi
+
+if [[ "${1:-}" == "reset" ]]; then
+  stop
+  rm -rf "$state"
+  echo "Stopped Azurite and MailDev and deleted .local/ (documents, digests, previews). The next 'bash eng/run.sh' starts from nothing."
+  exit 0
+fi
+
+if [[ -n "${1:-}" ]]; then
+  echo "usage: bash eng/run.sh [stop|reset]" >&2
+  exit 1
 fi
 
 listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
@@ -58,7 +71,8 @@ else
   wait_for 1025 maildev
 fi
 
-dotnet build src/NewsDigest.Cli -c Release -v quiet -nologo >/dev/null
+echo "==> Building the command-line tool (dotnet build src/NewsDigest.Cli; a few minutes the first time)"
+dotnet build src/NewsDigest.Cli -c Release -v quiet -nologo >"$state/build.log" 2>&1 || { cat "$state/build.log" >&2; exit 1; }
 cli() { dotnet "$root/artifacts/bin/NewsDigest.Cli/release/newsdigest.dll" "$@"; }
 
 export Storage__ConnectionString="UseDevelopmentStorage=true"
@@ -72,7 +86,14 @@ cli reconcile
 echo "==> Stored documents"
 cli documents
 echo "==> Digest"
-cli digest --send --preview "$state/preview"
+digest_output=$(cli digest --send --preview "$state/preview") || { echo "$digest_output"; exit 1; }
+echo "$digest_output"
+if grep -qE "nothing new since the last digest|already delivered today" <<<"$digest_output"; then
+  echo
+  echo "Nothing new since the last digest: an earlier run already ingested these seeds and sent their digest"
+  echo "(documents are stored once, and a digest goes out once per day), so the preview shows an empty digest and"
+  echo "no email went out. To run the whole pipeline again from nothing: bash eng/run.sh reset && bash eng/run.sh"
+fi
 echo
 echo "Preview files: $state/preview"
 echo "Read the email at http://127.0.0.1:1080 (MailDev). Stop the local services with: bash eng/run.sh stop"

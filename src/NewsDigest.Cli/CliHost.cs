@@ -19,10 +19,15 @@ internal static class CliHost
             .AddEnvironmentVariables();
         configure?.Invoke(builder.Configuration);
 
-        // Standard output carries command results (JSON Lines, tables); logs go to standard error.
-        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
-        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // Standard output carries command results (JSON Lines, tables); logs go to standard error, and only with
+        // --verbose: without it a command says what went wrong in one line of its own.
+        builder.Logging.ClearProviders();
+        if (CommandLine.CliApplication.Verbose)
+        {
+            builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+            builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+            builder.Logging.SetMinimumLevel(LogLevel.Information);
+        }
 
         builder.Services.AddNewsDigest(builder.Configuration);
         services?.Invoke(builder.Services);

@@ -27,10 +27,14 @@ internal sealed class LocalAzurite : IAsyncDisposable
 
     public string ConnectionString { get; }
 
-    /// <summary>Null when the configured storage answers; else a fresh Azurite (installing eng/tools first when needed).</summary>
+    /// <summary>
+    /// Null when the configured storage is a remote account that answers; else a fresh in-memory Azurite (installing
+    /// eng/tools first when needed). A local emulator is never used: the one eng/run.sh starts keeps its data in
+    /// .local/azurite, and a benchmark's hundreds of megabytes stay there even after its containers are deleted.
+    /// </summary>
     public static async Task<LocalAzurite?> StartUnlessReachableAsync(StorageClients configured, string? repositoryRoot, CancellationToken cancellationToken)
     {
-        if (IsListening(configured.BlobService.Uri) && IsListening(configured.TableService.Uri))
+        if (!configured.BlobService.Uri.IsLoopback && IsListening(configured.BlobService.Uri) && IsListening(configured.TableService.Uri))
         {
             return null;
         }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using NewsDigest.Cli.CommandLine;
 using NewsDigest.Cli.Commands;
 
 var root = new RootCommand("newsdigest: normalize, ingest and digest news documents from the command line.")
@@ -13,4 +14,4 @@ var root = new RootCommand("newsdigest: normalize, ingest and digest news docume
     BenchCommand.Create(),
 };
 
-return await root.Parse(args).InvokeAsync();
+return await CliApplication.RunAsync(root, args, Console.Error);

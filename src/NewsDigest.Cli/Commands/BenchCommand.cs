@@ -12,5 +12,6 @@ internal static class BenchCommand
         IngestionBenchmark.Create(),
         DigestBenchmark.Create(),
         SummaryBenchmark.Create(),
+        HostilePageBenchmark.Create(),
     };
 }

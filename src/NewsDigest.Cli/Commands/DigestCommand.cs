@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using NewsDigest.Cli.CommandLine;
 using NewsDigest.Delivery;
 using NewsDigest.Digest;
 
@@ -35,16 +36,19 @@ internal static class DigestCommand
 
     private static async Task<int> RunAsync(DirectoryInfo? preview, bool send, CancellationToken cancellationToken)
     {
+        if (preview is not null && File.Exists(preview.FullName))
+        {
+            throw new CommandLineUsageException($"--preview {preview.FullName} is a file; give a folder to write the previews to.");
+        }
+
+        if (preview is not null)
+        {
+            // Before composing, so a folder that cannot be written is reported at once, with or without storage.
+            CreateFolder(preview);
+        }
+
         using var host = CliHost.Build();
-        try
-        {
-            await host.StartAsync(cancellationToken);
-        }
-        catch (OptionsValidationException e)
-        {
-            Console.Error.WriteLine($"digest: invalid configuration: {string.Join("; ", e.Failures)}");
-            return 2;
-        }
+        await host.StartAsync(cancellationToken);
 
         try
         {
@@ -58,7 +62,6 @@ internal static class DigestCommand
                 }
                 else
                 {
-                    Directory.CreateDirectory(preview.FullName);
                     foreach (var format in Enum.GetValues<DigestFormat>())
                     {
                         var path = Path.Combine(preview.FullName, Path.GetFileName(DigestArchive.BlobName(record.LocalDate, format)));
@@ -84,6 +87,18 @@ internal static class DigestCommand
         finally
         {
             await host.StopAsync(CancellationToken.None);
+        }
+    }
+
+    private static void CreateFolder(DirectoryInfo folder)
+    {
+        try
+        {
+            Directory.CreateDirectory(folder.FullName);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CommandFailedException(ExitCodes.Input, $"cannot write the preview to {folder.FullName}: {e.Message}", e);
         }
     }
 

@@ -23,8 +23,7 @@ internal static class DocumentsCommand
             var text = parseResult.GetValue(sinceOption);
             if (!TryParseSince(text, time.GetUtcNow(), out var since))
             {
-                Console.Error.WriteLine($"documents: --since '{text}' is neither a date/time nor an age like 24h or 7d.");
-                return 1;
+                throw new CommandLine.CommandLineUsageException($"--since '{text}' is neither a date/time nor an age like 24h or 7d.");
             }
 
             var documents = host.Services.GetRequiredService<DocumentRepository>();
@@ -104,7 +103,7 @@ internal static class DocumentsCommand
     private static string Cut(string value, int width)
     {
         value = Printable(value);
-        return value.Length <= width ? value : string.Concat(value.AsSpan(0, width - 1), "…");
+        return value.Length <= width ? value : NewsDigest.Normalization.TextCleaner.Cut(value, width);
     }
 
     // Blob names may hold control characters; a listing must not let them move the cursor.

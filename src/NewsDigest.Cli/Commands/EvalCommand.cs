@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using NewsDigest.Cli.CommandLine;
 using NewsDigest.Cli.Evaluation;
 
 namespace NewsDigest.Cli.Commands;
@@ -92,8 +93,7 @@ internal static class EvalCommand
             var page = pages.FirstOrDefault(p => p.Name == explain);
             if (page is null)
             {
-                Console.Error.WriteLine($"eval: no page named {explain}.");
-                return 1;
+                throw new CommandLineUsageException($"no page named {explain}.");
             }
 
             ExtractionExplainer.Explain(page, Console.Out);
@@ -102,12 +102,14 @@ internal static class EvalCommand
 
         Console.WriteLine($"Corpus: {corpus} ({pages.Count} pages, {pages.Count(p => p.ExpectedText is not null)} with expected.html, "
             + $"{pages.Sum(p => (long)p.ByteCount) / 1_000_000.0:F1} MB)".ToString(CultureInfo.InvariantCulture));
-        var evaluation = new ExtractionEvaluation(pages);
+        using var progress = new ProgressReporter("eval", pages.Count * (2 + (2L * rounds)), "pages");
+        var evaluation = new ExtractionEvaluation(pages) { Progress = progress };
         var ours = evaluation.Score(smartReader: false, dump);
         var theirs = evaluation.Score(smartReader: true, dump);
         var ourSpeed = evaluation.Time(smartReader: false, rounds);
         var theirSpeed = evaluation.Time(smartReader: true, rounds);
 
+        progress.Dispose();
         Console.WriteLine();
         Console.WriteLine($"{"",-34}{"NewsDigest",16}{"SmartReader",16}");
         Row("body precision", Fraction(ours.Precision), Fraction(theirs.Precision));

@@ -2,7 +2,6 @@ using System.CommandLine;
 using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 using NewsDigest.Ingestion;
 using NewsDigest.Storage;
 
@@ -29,6 +28,7 @@ internal static class IngestCommand
     private static async Task<int> UploadAsync(IHost host, IReadOnlyList<string> paths, CancellationToken cancellationToken)
     {
         var files = new List<(string Path, string BlobName)>();
+        var missing = 0;
         foreach (var path in paths)
         {
             if (File.Exists(path))
@@ -43,8 +43,9 @@ internal static class IngestCommand
             }
             else
             {
-                Console.Error.WriteLine($"ingest: no such file or folder: {path}");
-                return 1;
+                // Reported, and the other paths are still uploaded.
+                Console.Error.WriteLine($"newsdigest ingest: no such file or folder: {path}");
+                missing++;
             }
         }
 
@@ -61,7 +62,7 @@ internal static class IngestCommand
         }
 
         Console.WriteLine($"{files.Count} file(s) uploaded to {inbox.Uri}.");
-        return 0;
+        return missing > 0 ? CommandLine.ExitCodes.Input : CommandLine.ExitCodes.Success;
     }
 }
 
@@ -84,48 +85,12 @@ internal static class ContentTypes
     };
 }
 
-/// <summary>Runs a command against storage and turns the usual local problems into one clear line instead of a stack trace.</summary>
+/// <summary>Runs a command against storage; failures (storage down, bad configuration) become one line in <see cref="CommandLine.CliApplication"/>.</summary>
 internal static class StorageCommand
 {
     public static async Task<int> RunAsync(Func<IHost, Task<int>> run)
     {
-        try
-        {
-            using var host = CliHost.Build();
-            try
-            {
-                return await run(host);
-            }
-            catch (Exception exception) when (StorageFailures.IsTransient(exception))
-            {
-                var storage = host.Services.GetRequiredService<StorageClients>();
-                Console.Error.WriteLine($"Storage is not reachable ({storage.BlobService.Uri.GetLeftPart(UriPartial.Authority)}, {storage.TableService.Uri.GetLeftPart(UriPartial.Authority)}).");
-                Console.Error.WriteLine("Locally, start Azurite first (installed by the repository's eng/tools):");
-                Console.Error.WriteLine("  npm ci --prefix eng/tools && eng/tools/node_modules/.bin/azurite --silent --inMemoryPersistence --skipApiVersionCheck --loose &");
-                Console.Error.WriteLine("or set Storage__ConnectionString to another account.");
-                return 2;
-            }
-            catch (Azure.RequestFailedException exception)
-            {
-                Console.Error.WriteLine($"Storage refused the request: {exception.Status} {exception.ErrorCode}: {FirstLine(exception.Message)}");
-                return 2;
-            }
-        }
-        catch (OptionsValidationException exception)
-        {
-            Console.Error.WriteLine($"Configuration is invalid: {exception.Message}");
-            return 2;
-        }
-        catch (FormatException exception)
-        {
-            Console.Error.WriteLine($"Storage connection string is invalid: {exception.Message}");
-            return 2;
-        }
-    }
-
-    private static string FirstLine(string text)
-    {
-        var end = text.IndexOf('\n', StringComparison.Ordinal);
-        return end < 0 ? text : text[..end].TrimEnd();
+        using var host = CliHost.Build();
+        return await run(host);
     }
 }

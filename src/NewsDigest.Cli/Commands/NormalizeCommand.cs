@@ -11,12 +11,12 @@ namespace NewsDigest.Cli.Commands;
 
 /// <summary>
 /// <c>normalize &lt;file-or-folder&gt;...</c>: what the system will make of each file, as JSON Lines on standard
-/// output. Exit code 0 when every file normalized, 2 when any was refused, 1 for usage errors.
+/// output. Exit code 0 when every file normalized, 2 when any was refused or missing (or the configuration is
+/// invalid), 1 for usage errors.
 /// </summary>
 internal static class NormalizeCommand
 {
-    public const int ExitRejected = 2;
-    public const int ExitUsage = 1;
+    public const int ExitRejected = CommandLine.ExitCodes.Input;
 
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
     {
@@ -41,32 +41,18 @@ internal static class NormalizeCommand
 
     public static int Run(IReadOnlyList<string> paths, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        var missing = paths.Where(p => !File.Exists(p) && !Directory.Exists(p)).ToList();
-        if (missing.Count > 0)
-        {
-            foreach (var path in missing)
-            {
-                error.WriteLine($"normalize: no such file or folder: {path}");
-            }
-
-            return ExitUsage;
-        }
-
         using var services = BuildServices();
-        NormalizationOptions options;
-        try
-        {
-            options = services.GetRequiredService<IOptions<NormalizationOptions>>().Value;
-        }
-        catch (OptionsValidationException exception)
-        {
-            error.WriteLine($"normalize: invalid configuration: {exception.Message}");
-            return ExitUsage;
-        }
-
+        var options = services.GetRequiredService<IOptions<NormalizationOptions>>().Value;
         var normalizer = services.GetRequiredService<DocumentNormalizer>();
         var anyRejected = false;
-        foreach (var file in paths.SelectMany(ExpandPath))
+        foreach (var path in paths.Where(p => !File.Exists(p) && !Directory.Exists(p)))
+        {
+            // Reported up front; every path that exists is still normalized.
+            error.WriteLine($"newsdigest normalize: no such file or folder: {path}");
+            anyRejected = true;
+        }
+
+        foreach (var file in paths.Where(p => File.Exists(p) || Directory.Exists(p)).SelectMany(ExpandPath))
         {
             cancellationToken.ThrowIfCancellationRequested();
             foreach (var line in NormalizeFile(file, normalizer, options.MaxDocumentBytes))

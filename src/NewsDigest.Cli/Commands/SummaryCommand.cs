@@ -29,16 +29,7 @@ internal static class SummaryCommand
     {
         using var host = CliHost.Build();
         var queries = host.Services.GetRequiredService<SummaryQueries>();
-        QueryResponse response;
-        try
-        {
-            response = await queries.GetLatestAsync(new QueryRequest("/api/summary/latest", Format: format), cancellationToken);
-        }
-        catch (Exception exception) when (exception is Azure.RequestFailedException or AggregateException)
-        {
-            await Console.Error.WriteLineAsync($"summary: storage is unreachable: {exception.Message}");
-            return 2;
-        }
+        var response = await queries.GetLatestAsync(new QueryRequest("/api/summary/latest", Format: format), cancellationToken);
 
         if (response.StatusCode != 200)
         {

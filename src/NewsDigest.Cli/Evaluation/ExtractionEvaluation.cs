@@ -12,6 +12,9 @@ internal sealed class ExtractionEvaluation(IReadOnlyList<CorpusPage> pages)
 
     private readonly HtmlArticleExtractor extractor = new();
 
+    /// <summary>Counts every page scored or timed, when set.</summary>
+    public CommandLine.ProgressReporter? Progress { get; init; }
+
     public ExtractionScorecard Score(bool smartReader, string? dumpDirectory = null)
     {
         var scorecard = new ExtractionScorecard(smartReader ? "SmartReader" : "NewsDigest");
@@ -30,6 +33,7 @@ internal sealed class ExtractionEvaluation(IReadOnlyList<CorpusPage> pages)
             }
 
             scorecard.Score(page, output);
+            Progress?.Advance();
             if (dumpDirectory is not null)
             {
                 Directory.CreateDirectory(dumpDirectory);
@@ -83,6 +87,7 @@ internal sealed class ExtractionEvaluation(IReadOnlyList<CorpusPage> pages)
 
                 bytes += page.ByteCount;
                 count++;
+                Progress?.Advance();
             }
         }
 

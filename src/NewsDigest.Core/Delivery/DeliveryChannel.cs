@@ -17,4 +17,10 @@ internal enum ChannelState
     Pending,
 
     Sent,
+
+    /// <summary>
+    /// A send was started and its outcome could not be recorded (storage failed right after it, or the run was
+    /// killed during it). Never sent again: a digest goes out at most once per channel.
+    /// </summary>
+    Sending,
 }

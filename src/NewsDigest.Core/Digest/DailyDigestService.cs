@@ -86,9 +86,30 @@ internal sealed partial class DailyDigestService(
             return Result(DigestRunOutcome.NoChannels, localDate, null, noChannels);
         }
 
+        // A digest that went out on an earlier date but was never marked delivered (storage failed after the
+        // sends) is finished first, so its documents are not sent again in today's digest.
+        if (await archive.FindUnfinishedBeforeAsync(localDate, cancellationToken) is { } unfinished)
+        {
+            if (unfinished.Delivered)
+            {
+                // Marked delivered, but the run failed before moving the watermark.
+                await archive.MovePointerAsync((await archive.GetAsync(unfinished.Date, cancellationToken))!, cancellationToken);
+            }
+            else if (await DeliverAsync(unfinished.Date, channels, null, lateRetry: true, cancellationToken) is { Outcome: DigestRunOutcome.Busy } busy)
+            {
+                return busy;
+            }
+        }
+
         var existing = await archive.GetAsync(localDate, cancellationToken);
         if (existing?.DeliveredAt is not null)
         {
+            // Delivered by a run that failed before moving the watermark: move it now, so the API shows this digest.
+            if ((await archive.GetLatestDeliveredAsync(cancellationToken))?.LocalDate is not { } latest || latest < localDate)
+            {
+                await archive.MovePointerAsync(existing, cancellationToken);
+            }
+
             return Result(DigestRunOutcome.AlreadyDelivered, localDate, existing, noChannels);
         }
 
@@ -104,17 +125,42 @@ internal sealed partial class DailyDigestService(
             }
         }
 
+        return await DeliverAsync(localDate, channels, composition, lateRetry: false, cancellationToken);
+    }
+
+    /// <summary>
+    /// Claims one local date, stores its digest when it is not stored yet, sends it to each channel that has not had
+    /// it, and marks it delivered once none is left. With <paramref name="lateRetry"/> (a digest of an earlier date)
+    /// the pending channels get one try and the digest is closed whatever they answer, so that a channel that stays
+    /// down never holds back later digests; an earlier digest that no channel got is given up instead.
+    /// </summary>
+    private async Task<DigestRunResult> DeliverAsync(
+        DateOnly localDate,
+        IReadOnlyList<DeliveryChannel> channels,
+        DigestComposition? composition,
+        bool lateRetry,
+        CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
         var claimed = await archive.TryClaimAsync(localDate, settings.TimeZone, channels, settings.DeliveryLease, cancellationToken);
         if (claimed.Claim is not { } claim)
         {
             LogNotClaimed(logger, localDate, claimed.Outcome);
-            return Result(claimed.Outcome == DigestClaimOutcome.AlreadyDelivered ? DigestRunOutcome.AlreadyDelivered : DigestRunOutcome.Busy, localDate, null, noChannels);
+            return Result(claimed.Outcome == DigestClaimOutcome.AlreadyDelivered ? DigestRunOutcome.AlreadyDelivered : DigestRunOutcome.Busy, localDate, null, new Dictionary<DeliveryChannel, ChannelState>());
         }
 
         var errors = new Dictionary<DeliveryChannel, string>();
-        var delivered = false;
+        var released = false;
         try
         {
+            if (lateRetry && !claim.Channels.Values.Any(s => s is ChannelState.Sent or ChannelState.Sending))
+            {
+                await archive.AbandonAsync(claim, cancellationToken);
+                released = true;
+                LogAbandoned(logger, localDate);
+                return Result(DigestRunOutcome.Incomplete, localDate, claim.Record, claim.Channels, errors);
+            }
+
             RenderedDigest rendered;
             if (claim.Record is null)
             {
@@ -136,41 +182,64 @@ internal sealed partial class DailyDigestService(
             var record = claim.Record!;
             foreach (var channel in channels.Where(c => claim.Channels[c] == ChannelState.Pending))
             {
+                // Recorded before the send, so a failure to record its outcome never makes the channel send twice.
+                claim = await archive.RecordSendingAsync(claim, channel, cancellationToken);
                 try
                 {
                     await SendAsync(channel, record, rendered, cancellationToken);
-                    claim = await archive.RecordChannelAsync(claim, channel, sent: true, null, cancellationToken);
-                    LogSent(logger, localDate, channel);
                 }
-                catch (Exception e) when (e is not OperationCanceledException && e is not DigestClaimLostException)
+                catch (Exception e) when (e is not OperationCanceledException)
                 {
                     errors[channel] = e.Message;
                     LogSendFailed(logger, e, localDate, channel);
                     claim = await archive.RecordChannelAsync(claim, channel, sent: false, e.Message, cancellationToken);
+                    continue;
                 }
+
+                claim = await archive.RecordChannelAsync(claim, channel, sent: true, null, cancellationToken);
+                LogSent(logger, localDate, channel);
             }
 
-            if (claim.Channels.Values.All(s => s != ChannelState.Pending))
+            foreach (var channel in claim.Channels.Where(c => c.Value == ChannelState.Sending).Select(c => c.Key))
             {
-                var updates = await archive.ReadStoryUpdatesAsync(localDate, cancellationToken);
-                if (updates is not null)
-                {
-                    await stories.SaveAsync(StoryRepository.DeserializeUpdates(updates), record.ComposedAt, cancellationToken);
-                }
-
-                record = await archive.MarkDeliveredAsync(claim, cancellationToken);
-                delivered = true;
-                LogDelivered(logger, localDate, record.StoryCount, record.DocumentCount);
+                LogOutcomeUnknown(logger, localDate, channel);
             }
 
-            return Result(delivered ? DigestRunOutcome.Delivered : DigestRunOutcome.Incomplete, localDate, record, claim.Channels, errors);
+            if (!lateRetry && claim.Channels.Values.Any(s => s == ChannelState.Pending))
+            {
+                return Result(DigestRunOutcome.Incomplete, localDate, record, claim.Channels, errors);
+            }
+
+            var updates = await archive.ReadStoryUpdatesAsync(localDate, cancellationToken);
+            if (updates is not null)
+            {
+                await stories.SaveAsync(StoryRepository.DeserializeUpdates(updates), record.ComposedAt, cancellationToken);
+            }
+
+            record = await archive.MarkDeliveredAsync(claim, cancellationToken);
+            released = true;
+            LogDelivered(logger, localDate, record.StoryCount, record.DocumentCount);
+            return Result(DigestRunOutcome.Delivered, localDate, record, claim.Channels, errors);
         }
         finally
         {
-            if (!delivered)
+            if (!released)
             {
-                await archive.ReleaseAsync(claim, CancellationToken.None);
+                await ReleaseQuietlyAsync(claim);
             }
+        }
+    }
+
+    /// <summary>Releasing is a courtesy (the lease lapses anyway): when storage is down it must not hide the error that got us here.</summary>
+    private async Task ReleaseQuietlyAsync(DigestClaim claim)
+    {
+        try
+        {
+            await archive.ReleaseAsync(claim, CancellationToken.None);
+        }
+        catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException or AggregateException or IOException)
+        {
+            LogReleaseFailed(logger, claim.LocalDate);
         }
     }
 
@@ -230,6 +299,15 @@ internal sealed partial class DailyDigestService(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Sending the digest of {LocalDate} by {Channel} failed; the next run retries it.")]
     private static partial void LogSendFailed(ILogger logger, Exception exception, DateOnly localDate, DeliveryChannel channel);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The digest of {LocalDate} was composed but no channel got it; its documents go into the next digest.")]
+    private static partial void LogAbandoned(ILogger logger, DateOnly localDate);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sending the digest of {LocalDate} by {Channel} was started but its outcome was not recorded; it is not sent again.")]
+    private static partial void LogOutcomeUnknown(ILogger logger, DateOnly localDate, DeliveryChannel channel);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Could not release the claim on the digest of {LocalDate}; its lease lapses by itself.")]
+    private static partial void LogReleaseFailed(ILogger logger, DateOnly localDate);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Delivered the digest of {LocalDate}: {StoryCount} stories from {DocumentCount} documents.")]
     private static partial void LogDelivered(ILogger logger, DateOnly localDate, int storyCount, int documentCount);

@@ -20,7 +20,7 @@ namespace NewsDigest.Digest;
 /// records each channel's state so that a retry sends only to the channels that have not had the digest.
 /// The pointer row's window end is the watermark: the next digest covers what was ingested after it.
 /// </remarks>
-internal sealed class DigestArchive(StorageClients clients, TimeProvider timeProvider)
+internal sealed partial class DigestArchive(StorageClients clients, TimeProvider timeProvider)
 {
     public const string TableName = "digests";
 
@@ -84,84 +84,6 @@ internal sealed class DigestArchive(StorageClients clients, TimeProvider timePro
     public async Task<DateTimeOffset?> GetWatermarkAsync(CancellationToken cancellationToken) =>
         (await GetLatestDeliveredAsync(cancellationToken))?.WindowEnd;
 
-    /// <summary>
-    /// Takes the local date for this run: inserts its row, or takes over a row whose lease has lapsed and that is not
-    /// delivered yet. Returns why not otherwise.
-    /// </summary>
-    public async Task<DigestClaimResult> TryClaimAsync(
-        DateOnly localDate,
-        string timeZone,
-        IReadOnlyCollection<DeliveryChannel> channels,
-        TimeSpan lease,
-        CancellationToken cancellationToken)
-    {
-        var table = await clients.GetTableAsync(TableName, cancellationToken);
-        var now = timeProvider.GetUtcNow();
-        var owner = Guid.NewGuid().ToString("N");
-        var row = new TableEntity(DatePartition, DateKey(localDate))
-        {
-            ["TimeZone"] = timeZone,
-            ["State"] = "Claimed",
-            ["LeaseOwner"] = owner,
-            ["LeaseUntil"] = now + lease,
-            ["Attempts"] = 1,
-        };
-        foreach (var channel in Enum.GetValues<DeliveryChannel>())
-        {
-            row[channel.ToString()] = (channels.Contains(channel) ? ChannelState.Pending : ChannelState.Off).ToString();
-        }
-
-        try
-        {
-            var added = await table.AddEntityAsync(row, cancellationToken);
-            row.ETag = added.Headers.ETag ?? ETag.All;
-            return new DigestClaimResult(DigestClaimOutcome.Claimed, ToClaim(row, localDate, owner));
-        }
-        catch (RequestFailedException e) when (e.Status == (int)HttpStatusCode.Conflict)
-        {
-            // Someone claimed the date before: fall through and look at how far they got.
-        }
-
-        var existing = await GetRowAsync(DatePartition, DateKey(localDate), cancellationToken)
-            ?? throw new InvalidOperationException($"The digest row for {DateKey(localDate)} vanished while being claimed.");
-        if (existing.GetString("State") == "Delivered")
-        {
-            return new DigestClaimResult(DigestClaimOutcome.AlreadyDelivered, null);
-        }
-
-        if (existing.GetDateTimeOffset("LeaseUntil") is { } until && until > now)
-        {
-            return new DigestClaimResult(DigestClaimOutcome.Busy, null);
-        }
-
-        var update = new TableEntity(DatePartition, DateKey(localDate))
-        {
-            ["LeaseOwner"] = owner,
-            ["LeaseUntil"] = now + lease,
-            ["Attempts"] = (existing.GetInt32("Attempts") ?? 0) + 1,
-        };
-        foreach (var channel in Enum.GetValues<DeliveryChannel>())
-        {
-            var state = ParseState(existing.GetString(channel.ToString()));
-            // A channel configured since the first attempt joins; one removed since is not sent to.
-            state = state == ChannelState.Sent ? state : channels.Contains(channel) ? ChannelState.Pending : ChannelState.Off;
-            update[channel.ToString()] = state.ToString();
-            existing[channel.ToString()] = state.ToString();
-        }
-
-        try
-        {
-            var response = await table.UpdateEntityAsync(update, existing.ETag, TableUpdateMode.Merge, cancellationToken);
-            existing.ETag = response.Headers.ETag ?? ETag.All;
-        }
-        catch (RequestFailedException e) when (e.Status == (int)HttpStatusCode.PreconditionFailed)
-        {
-            return new DigestClaimResult(DigestClaimOutcome.Busy, null);
-        }
-
-        return new DigestClaimResult(DigestClaimOutcome.Claimed, ToClaim(existing, localDate, owner));
-    }
-
     /// <summary>Stores the renderings (blobs first, then the row), so a crash in between leaves a claim to redo, never a row without blobs.</summary>
     public async Task<DigestClaim> StoreComposedAsync(
         DigestClaim claim,
@@ -218,37 +140,6 @@ internal sealed class DigestArchive(StorageClients clients, TimeProvider timePro
         }
     }
 
-    public async Task<DigestClaim> RecordChannelAsync(
-        DigestClaim claim,
-        DeliveryChannel channel,
-        bool sent,
-        string? error,
-        CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(claim);
-        var now = timeProvider.GetUtcNow();
-        var update = new TableEntity(DatePartition, DateKey(claim.LocalDate))
-        {
-            [channel.ToString()] = (sent ? ChannelState.Sent : ChannelState.Pending).ToString(),
-        };
-        if (sent)
-        {
-            update[channel + "SentAt"] = now;
-        }
-        else
-        {
-            update[channel + "Error"] = Truncate(error ?? "failed", 4000);
-            update[channel + "FailedAt"] = now;
-        }
-
-        var etag = await UpdateOwnedAsync(claim, update, cancellationToken);
-        var states = new Dictionary<DeliveryChannel, ChannelState>(claim.Channels)
-        {
-            [channel] = sent ? ChannelState.Sent : ChannelState.Pending,
-        };
-        return claim with { ETag = etag, Channels = states };
-    }
-
     /// <summary>Marks the digest delivered and moves the latest-delivered pointer (and with it the watermark) to it.</summary>
     public async Task<DigestRecord> MarkDeliveredAsync(DigestClaim claim, CancellationToken cancellationToken)
     {
@@ -262,7 +153,14 @@ internal sealed class DigestArchive(StorageClients clients, TimeProvider timePro
             ["LeaseUntil"] = timeProvider.GetUtcNow(),
         };
         await UpdateOwnedAsync(claim, update, cancellationToken);
+        await MovePointerAsync(record, cancellationToken);
+        return record;
+    }
 
+    /// <summary>Moves the latest-delivered pointer (the watermark) to a delivered digest, unless it points at a later one.</summary>
+    public async Task MovePointerAsync(DigestRecord record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
         var table = await clients.GetTableAsync(TableName, cancellationToken);
         var pointer = await GetRowAsync(PointerPartition, PointerRow, cancellationToken);
         if (pointer is null || string.CompareOrdinal(pointer.GetString("LocalDate"), DateKey(record.LocalDate)) <= 0)
@@ -270,24 +168,6 @@ internal sealed class DigestArchive(StorageClients clients, TimeProvider timePro
             var row = new TableEntity(PointerPartition, PointerRow) { ["LocalDate"] = DateKey(record.LocalDate) };
             WriteRecord(row, record);
             await table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
-        }
-
-        return record;
-    }
-
-    /// <summary>Gives the lease up so the next run can retry at once; harmless when someone else holds it now.</summary>
-    public async Task ReleaseAsync(DigestClaim claim, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(claim);
-        var table = clients.GetTable(TableName);
-        var update = new TableEntity(DatePartition, DateKey(claim.LocalDate)) { ["LeaseUntil"] = timeProvider.GetUtcNow() };
-        try
-        {
-            await table.UpdateEntityAsync(update, claim.ETag, TableUpdateMode.Merge, cancellationToken);
-        }
-        catch (RequestFailedException e) when (e.Status is (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.NotFound)
-        {
-            // The lease changed hands or the row is gone: nothing of ours to release.
         }
     }
 
@@ -345,30 +225,6 @@ internal sealed class DigestArchive(StorageClients clients, TimeProvider timePro
         }
     }
 
-    private async Task<ETag> UpdateOwnedAsync(DigestClaim claim, TableEntity update, CancellationToken cancellationToken)
-    {
-        var table = clients.GetTable(TableName);
-        try
-        {
-            var response = await table.UpdateEntityAsync(update, claim.ETag, TableUpdateMode.Merge, cancellationToken);
-            return response.Headers.ETag ?? ETag.All;
-        }
-        catch (RequestFailedException e) when (e.Status == (int)HttpStatusCode.PreconditionFailed)
-        {
-            throw new DigestClaimLostException(claim.LocalDate, e);
-        }
-    }
-
-    private static DigestClaim ToClaim(TableEntity row, DateOnly localDate, string owner)
-    {
-        var channels = Enum.GetValues<DeliveryChannel>().ToDictionary(c => c, c => ParseState(row.GetString(c.ToString())));
-        var record = IsComposed(row) ? ToRecord(row, localDate) : null;
-        return new DigestClaim(localDate, owner, row.ETag, record, channels);
-    }
-
-    private static ChannelState ParseState(string? value) =>
-        Enum.TryParse<ChannelState>(value, out var state) ? state : ChannelState.Off;
-
     private static void WriteRecord(TableEntity row, DigestRecord record)
     {
         row["TimeZone"] = record.TimeZone;
@@ -394,28 +250,3 @@ internal sealed class DigestArchive(StorageClients clients, TimeProvider timePro
 
     private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
 }
-
-internal enum DigestClaimOutcome
-{
-    Claimed,
-
-    /// <summary>The digest for that date went out already.</summary>
-    AlreadyDelivered,
-
-    /// <summary>Another run holds the date right now.</summary>
-    Busy,
-}
-
-internal sealed record DigestClaimResult(DigestClaimOutcome Outcome, DigestClaim? Claim);
-
-/// <summary>A run's hold on one local date: the row's version, the composed record (once stored) and each channel's state.</summary>
-internal sealed record DigestClaim(
-    DateOnly LocalDate,
-    string LeaseOwner,
-    ETag ETag,
-    DigestRecord? Record,
-    IReadOnlyDictionary<DeliveryChannel, ChannelState> Channels);
-
-/// <summary>Another run took the date over (this run's lease lapsed): this run stops without sending more.</summary>
-internal sealed class DigestClaimLostException(DateOnly localDate, Exception inner)
-    : Exception($"The digest for {localDate:yyyy-MM-dd} was taken over by another run.", inner);

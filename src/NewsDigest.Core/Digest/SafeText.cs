@@ -19,10 +19,60 @@ internal static class SafeLinks
     }
 }
 
-/// <summary>Escaping of text that came from documents, one method per target syntax.</summary>
+/// <summary>
+/// Escaping of text that came from documents, one method per target syntax. Every method also bounds the text
+/// (so one hostile field cannot make the email huge), drops bidirectional overrides and embeddings, and isolates
+/// right-to-left text (U+2068 … U+2069), so a title can never reverse the template text that follows it.
+/// </summary>
 internal static class SafeText
 {
-    public static string Html(string text) => WebUtility.HtmlEncode(text);
+    /// <summary>The most a single field shows; far beyond any real headline, sentence or list of names.</summary>
+    public const int MaxFieldChars = 1_200;
+
+    private const char FirstStrongIsolate = '\u2068';
+    private const char PopDirectionalIsolate = '\u2069';
+
+    public static string Html(string text) =>
+        IsHttpUrl(text) ? WebUtility.HtmlEncode(text) : WebUtility.HtmlEncode(Isolate(text));
+
+    /// <summary>
+    /// Document text made safe to place among other text: bounded to <see cref="MaxFieldChars"/> on a text-element
+    /// boundary, overrides, embeddings and isolates removed, and wrapped in an isolate when it holds right-to-left letters.
+    /// </summary>
+    public static string Isolate(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var bounded = Normalization.TextCleaner.Cut(text, MaxFieldChars);
+        var hasRightToLeft = false;
+        var builder = new StringBuilder(bounded.Length + 2);
+        for (var i = 0; i < bounded.Length; i++)
+        {
+            var c = bounded[i];
+            if (IsDirectionalFormatting(c))
+            {
+                continue;
+            }
+
+            hasRightToLeft |= IsRightToLeft(c, i + 1 < bounded.Length ? bounded[i + 1] : '\0');
+            builder.Append(c);
+        }
+
+        return hasRightToLeft ? FirstStrongIsolate + builder.ToString() + PopDirectionalIsolate : builder.ToString();
+    }
+
+    /// <summary>LRE, RLE, PDF, LRO, RLO (U+202A–U+202E) and LRI, RLI, FSI, PDI (U+2066–U+2069): unbalanced, they reorder what follows.</summary>
+    public static bool IsDirectionalFormatting(char c) => c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069';
+
+    // Hebrew, Arabic, Syriac, Thaana, NKo, Samaritan, Mandaic and their presentation forms; in the supplementary
+    // planes the right-to-left blocks 10800–10FFF and 1E800–1EFFF (high surrogates D802–D803, D83A–D83B).
+    private static bool IsRightToLeft(char c, char next) =>
+        c is >= '\u0590' and <= '\u08FF' or >= '\uFB1D' and <= '\uFDFF' or >= '\uFE70' and <= '\uFEFE'
+        || (char.IsLowSurrogate(next) && c is >= '\uD802' and <= '\uD803' or >= '\uD83A' and <= '\uD83B');
+
+    // Links are already absolute http(s) URLs (SafeLinks) and go into attributes: never cut or wrapped.
+    private static bool IsHttpUrl(string text) =>
+        !text.Contains(' ', StringComparison.Ordinal)
+        && Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https";
 
     /// <summary>
     /// Markdown (and the Markdown subset of Adaptive Card text blocks): backslash-escapes every character that
@@ -30,6 +80,7 @@ internal static class SafeText
     /// </summary>
     public static string Markdown(string text)
     {
+        text = Isolate(text);
         var builder = new StringBuilder(text.Length + 16);
         foreach (var c in text)
         {
@@ -56,6 +107,7 @@ internal static class SafeText
     /// <summary>Plain text: control characters removed so a document cannot forge lines or terminal escapes.</summary>
     public static string Plain(string text)
     {
+        text = Isolate(text);
         var builder = new StringBuilder(text.Length);
         foreach (var c in text)
         {

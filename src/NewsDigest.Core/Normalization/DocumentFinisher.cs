@@ -6,12 +6,22 @@ namespace NewsDigest.Normalization;
 /// </summary>
 internal sealed class DocumentFinisher
 {
+    /// <summary>Real headlines stay well under this; longer ones are cut at a word or text-element boundary.</summary>
+    public const int MaxTitleChars = 300;
+
     public NormalizedDocument Finish(DocumentDraft draft, IEnumerable<string> extraWarnings)
     {
         var warnings = new List<string>(draft.Warnings);
         warnings.AddRange(extraWarnings);
 
         var title = TextCleaner.Clean(draft.Title);
+        if (title.Length > MaxTitleChars)
+        {
+            // A "title" of thousands of characters is a scrape error; it would swamp every listing and digest.
+            warnings.Add($"title shortened from {title.Length:N0} characters");
+            title = TextCleaner.Shorten(title, MaxTitleChars);
+        }
+
         var captions = Distinct(draft.Captions);
         var captionSet = captions.ToHashSet(StringComparer.Ordinal);
         var paragraphs = new List<string>();

@@ -48,7 +48,7 @@ internal sealed partial class HtmlFragmentReader
 
         var (repaired, stray) = MarkStrayClosingTags(html);
         var document = new HtmlDocument();
-        document.LoadHtml(repaired);
+        document.LoadHtml(Html.NestingGuard.Flatten(repaired, out _));
 
         var hasBlocks = document.DocumentNode.Descendants().Any(n => n.NodeType == HtmlNodeType.Element && BlockElements.Contains(n.Name));
         var walker = new Walker(splitOnLineBreaks: stray > 0 || !hasBlocks);

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 using System.Text;
 using NewsDigest.Normalization.Html;
 
@@ -130,10 +131,51 @@ internal static class TextCleaner
 
     private static bool IsDropped(char c) => char.IsWhiteSpace(c) || char.IsControl(c) || IsInvisible(c);
 
-    /// <summary>Zero-width and formatting characters that scrapes leave behind and that carry no meaning in news text.</summary>
-    /// <remarks>The private-use characters of the Basic Multilingual Plane are U+E000–U+F8FF.</remarks>
+    /// <summary>
+    /// Zero-width and formatting characters that scrapes leave behind and that carry no meaning in news text, and
+    /// the bidirectional overrides, embeddings and isolates (U+202A–U+202E, U+2066–U+2069), which left unbalanced
+    /// reverse whatever text follows the field wherever it is shown. Also the private-use characters of the Basic
+    /// Multilingual Plane (U+E000–U+F8FF), tested as a range because this runs on every character of a page.
+    /// </summary>
     private static bool IsInvisible(char c) =>
-        c is '\u200B' or '\u2060' or '\uFEFF' or '\u00AD' or '\uFFFE' or '\uFFFF' or (>= '\uE000' and <= '\uF8FF');
+        c is '\u200B' or '\u2060' or '\uFEFF' or '\u00AD' or '\uFFFE' or '\uFFFF'
+        || c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069'
+        || c is >= '\uE000' and <= '\uF8FF';
+
+    /// <summary>
+    /// <paramref name="value"/> cut to at most <paramref name="maxChars"/> UTF-16 characters, ending in "…" when cut,
+    /// on a text-element boundary: never half a surrogate pair, an emoji sequence or a base letter without its accents.
+    /// </summary>
+    public static string Cut(string value, int maxChars)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxChars, 2);
+        if (value.Length <= maxChars)
+        {
+            return value;
+        }
+
+        return string.Concat(value.AsSpan(0, TextElementPrefix(value, maxChars - 1)), "…");
+    }
+
+    /// <summary>The length of the longest prefix of <paramref name="value"/> made of whole text elements and at most <paramref name="maxChars"/> long.</summary>
+    public static int TextElementPrefix(string value, int maxChars)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var length = 0;
+        while (length < value.Length)
+        {
+            var next = StringInfo.GetNextTextElementLength(value, length);
+            if (length + next > maxChars)
+            {
+                break;
+            }
+
+            length += next;
+        }
+
+        return length;
+    }
 
     /// <summary>The first sentence of <paramref name="text"/>, shortened to at most <paramref name="maxLength"/> characters.</summary>
     public static string FirstSentence(string text, int maxLength = 120)
@@ -148,13 +190,19 @@ internal static class TextCleaner
             }
         }
 
-        var sentence = end > 0 ? text[..end] : text;
-        if (sentence.Length <= maxLength)
+        return Shorten(end > 0 ? text[..end] : text, maxLength);
+    }
+
+    /// <summary><paramref name="text"/> cut to at most <paramref name="maxLength"/> characters with "…", at a space when one is near the end, else on a text-element boundary.</summary>
+    public static string Shorten(string text, int maxLength)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.Length <= maxLength)
         {
-            return sentence;
+            return text;
         }
 
-        var cut = sentence.LastIndexOf(' ', maxLength - 1);
-        return string.Concat(sentence.AsSpan(0, cut > maxLength / 2 ? cut : maxLength - 1), "…");
+        var cut = text.LastIndexOf(' ', maxLength - 1);
+        return cut > maxLength / 2 ? string.Concat(text.AsSpan(0, cut), "…") : Cut(text, maxLength);
     }
 }

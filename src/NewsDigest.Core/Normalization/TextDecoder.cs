@@ -60,6 +60,13 @@ internal sealed partial class TextDecoder
                 return new DecodedText(StrictUtf8.GetString(bytes), "utf-8", null, warnings);
             }
 
+            // Declared legacy, but UTF-8 with some damage (a stray byte among curly quotes): UTF-8 it is.
+            if (!validUtf8 && !IsUnicodeFamily(declared) && CountUtf8Sequences(bytes) is { ValidMultiByte: > 0 } counts && counts.Invalid <= counts.ValidMultiByte)
+            {
+                warnings.Add($"declared {declared.WebName} but the content is UTF-8");
+                return Utf8WithReplacements(bytes, counts.Invalid, warnings);
+            }
+
             return new DecodedText(declared.GetString(bytes), declared.WebName, null, warnings);
         }
 
@@ -71,16 +78,20 @@ internal sealed partial class TextDecoder
         return DecodeInvalidUtf8(bytes, warnings, declaredUtf8: false);
     }
 
+    /// <summary>
+    /// Bytes that are not valid UTF-8. A legacy charset is chosen only when the bytes really are that charset;
+    /// otherwise the text stays UTF-8 with the damaged sequences replaced, and only content that is mostly damage
+    /// is refused.
+    /// </summary>
     private static DecodedText DecodeInvalidUtf8(ReadOnlySpan<byte> bytes, List<string> warnings, bool declaredUtf8)
     {
-        var invalid = CountInvalidUtf8Sequences(bytes);
-        var nonAsciiBytes = CountNonAscii(bytes);
+        var (invalid, validMultiByte) = CountUtf8Sequences(bytes);
 
-        // A few broken sequences in otherwise UTF-8 text: keep UTF-8 and mark the damage.
-        if (invalid * 50 < nonAsciiBytes && nonAsciiBytes > 0)
+        // Valid multi-byte sequences almost never occur by accident in legacy text: when they outnumber the
+        // damage (curly quotes around one stray byte, a short run of garbage), the text is UTF-8.
+        if (validMultiByte > 0 && invalid <= validMultiByte)
         {
-            warnings.Add($"{invalid} invalid UTF-8 sequences replaced");
-            return new DecodedText(Encoding.UTF8.GetString(bytes), "utf-8", null, warnings);
+            return Utf8WithReplacements(bytes, invalid, warnings);
         }
 
         var korean = Encoding.GetEncoding(949);
@@ -97,11 +108,23 @@ internal sealed partial class TextDecoder
             return new DecodedText(windows1252.GetString(bytes), "windows-1252", null, warnings);
         }
 
+        // Text with a few damaged bytes (one stray 0x81 in an ASCII article) is still that text.
+        if (invalid * 20 <= bytes.Length)
+        {
+            return Utf8WithReplacements(bytes, invalid, warnings);
+        }
+
         return new DecodedText(
             string.Empty,
             "unknown",
             $"the content is neither valid UTF-8 nor recognisable legacy text ({invalid} invalid UTF-8 sequences)",
             warnings);
+    }
+
+    private static DecodedText Utf8WithReplacements(ReadOnlySpan<byte> bytes, int invalid, List<string> warnings)
+    {
+        warnings.Add($"{invalid} invalid UTF-8 sequences replaced");
+        return new DecodedText(Encoding.UTF8.GetString(bytes), "utf-8", null, warnings);
     }
 
     internal static bool HasByteOrderMark(ReadOnlySpan<byte> bytes) =>
@@ -186,7 +209,53 @@ internal sealed partial class TextDecoder
             return true;
         }
 
+        // Korean, Chinese or Japanese in UTF-16 has few zero bytes (only its spaces and ASCII). It is recognised by
+        // what it decodes to: almost every character a letter of one of those scripts, punctuation or a space, and
+        // spaces or CJK punctuation throughout. Random or binary bytes decode to characters from all over the table.
+        if (sample.Length >= 32 && !System.Text.Unicode.Utf8.IsValid(bytes))
+        {
+            foreach (var candidate in new[] { Encoding.Unicode, Encoding.BigEndianUnicode })
+            {
+                if (LooksLikeEastAsianText(candidate, sample[..(sample.Length & ~1)]))
+                {
+                    encoding = candidate;
+                    return true;
+                }
+            }
+        }
+
         return false;
+    }
+
+    private static bool LooksLikeEastAsianText(Encoding encoding, ReadOnlySpan<byte> sample)
+    {
+        var strict = Encoding.GetEncoding(encoding.CodePage, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+        string text;
+        try
+        {
+            text = strict.GetString(sample);
+        }
+        catch (DecoderFallbackException)
+        {
+            // A lone surrogate where the sample was cut is fine; elsewhere it is not text.
+            return false;
+        }
+
+        int plausible = 0, separators = 0, eastAsian = 0;
+        foreach (var c in text)
+        {
+            var isSeparator = c is ' ' or '\n' or '\r' or '\t' || c is >= '\u3000' and <= '\u303F' || c is >= '\uFF00' and <= '\uFF0F';
+            var isEastAsian = c is >= '\uAC00' and <= '\uD7A3' or >= '\u1100' and <= '\u11FF' or >= '\u3130' and <= '\u318F'
+                or >= '\u4E00' and <= '\u9FFF' or >= '\u3040' and <= '\u30FF';
+            separators += isSeparator ? 1 : 0;
+            eastAsian += isEastAsian ? 1 : 0;
+            if (isSeparator || isEastAsian || c is >= ' ' and <= '~' || c is >= '\u2010' and <= '\u206F' || c is >= '\uFF01' and <= '\uFF5E')
+            {
+                plausible++;
+            }
+        }
+
+        return text.Length > 0 && plausible * 100 >= text.Length * 97 && eastAsian * 2 >= text.Length && separators * 40 >= text.Length;
     }
 
     private static bool IsValidUtf8(ReadOnlySpan<byte> bytes, out bool hasNonAscii)
@@ -196,27 +265,24 @@ internal sealed partial class TextDecoder
         return valid;
     }
 
-    private static int CountNonAscii(ReadOnlySpan<byte> bytes)
+    private static (int Invalid, int ValidMultiByte) CountUtf8Sequences(ReadOnlySpan<byte> bytes)
     {
-        var count = 0;
-        foreach (var b in bytes)
-        {
-            if (b >= 0x80)
-            {
-                count++;
-            }
-        }
-
-        return count;
-    }
-
-    private static int CountInvalidUtf8Sequences(ReadOnlySpan<byte> bytes)
-    {
-        var invalid = 0;
+        int invalid = 0, validMultiByte = 0;
         while (!bytes.IsEmpty)
         {
+            var ascii = bytes.IndexOfAnyExceptInRange((byte)0, (byte)0x7F);
+            if (ascii < 0)
+            {
+                break;
+            }
+
+            bytes = bytes[ascii..];
             var status = System.Text.Rune.DecodeFromUtf8(bytes, out _, out var consumed);
-            if (status != System.Buffers.OperationStatus.Done)
+            if (status == System.Buffers.OperationStatus.Done)
+            {
+                validMultiByte++;
+            }
+            else
             {
                 invalid++;
             }
@@ -224,7 +290,7 @@ internal sealed partial class TextDecoder
             bytes = bytes[Math.Max(consumed, 1)..];
         }
 
-        return invalid;
+        return (invalid, validMultiByte);
     }
 
     private static bool TryDecodeStrict(Encoding encoding, ReadOnlySpan<byte> bytes, out string text)
@@ -266,9 +332,16 @@ internal sealed partial class TextDecoder
     /// </summary>
     private static bool LooksLikeWindows1252Text(ReadOnlySpan<byte> bytes)
     {
-        int high = 0, plausibleHigh = 0, asciiLetters = 0;
+        int high = 0, plausibleHigh = 0, asciiLetters = 0, highRun = 0;
         foreach (var b in bytes)
         {
+            // Legacy Western words have one or two accented letters in a row; four high bytes in a row are not text.
+            highRun = b >= 0x80 ? highRun + 1 : 0;
+            if (highRun > 3)
+            {
+                return false;
+            }
+
             switch (b)
             {
                 case < 0x20 when b is not ((byte)'\t' or (byte)'\n' or (byte)'\r' or 0x0C):

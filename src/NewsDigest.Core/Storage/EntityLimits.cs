@@ -18,24 +18,8 @@ internal static class EntityLimits
     // Names stay readable (no \uXXXX for every non-ASCII character), which also keeps them short.
     private static readonly JsonSerializerOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary><paramref name="value"/> cut to at most <paramref name="maxChars"/> characters, ending in "…" when cut, never splitting a surrogate pair.</summary>
-    public static string Truncate(string value, int maxChars)
-    {
-        ArgumentNullException.ThrowIfNull(value);
-        ArgumentOutOfRangeException.ThrowIfLessThan(maxChars, 2);
-        if (value.Length <= maxChars)
-        {
-            return value;
-        }
-
-        var length = maxChars - 1;
-        if (char.IsHighSurrogate(value[length - 1]))
-        {
-            length--;
-        }
-
-        return string.Concat(value.AsSpan(0, length), "…");
-    }
+    /// <summary><paramref name="value"/> cut to at most <paramref name="maxChars"/> characters, ending in "…" when cut, on a text-element boundary.</summary>
+    public static string Truncate(string value, int maxChars) => Normalization.TextCleaner.Cut(value, maxChars);
 
     /// <summary>
     /// The values as JSON arrays, each at most <see cref="MaxStringChars"/> characters, at most
@@ -119,6 +103,62 @@ internal static class EntityLimits
         }
 
         return packed;
+    }
+
+    /// <summary>
+    /// Stores a long text over <paramref name="propertyName"/>, <paramref name="propertyName"/>1, … (at most
+    /// <paramref name="maxChunks"/>, each at most <see cref="MaxStringChars"/>); the caller bounds the text first.
+    /// </summary>
+    public static void SetChunked(TableEntity entity, string propertyName, string value, int maxChunks)
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        ArgumentNullException.ThrowIfNull(value);
+        if (value.Length > (long)maxChunks * MaxStringChars)
+        {
+            throw new InvalidOperationException($"Property {propertyName} has {value.Length} characters; at most {maxChunks * MaxStringChars} fit.");
+        }
+
+        var offset = 0;
+        for (var i = 0; i < maxChunks; i++)
+        {
+            var name = i == 0 ? propertyName : propertyName + i;
+            if (i == 0 || offset < value.Length)
+            {
+                var length = Math.Min(MaxStringChars, value.Length - offset);
+
+                // A chunk never ends inside a surrogate pair, so each property is valid UTF-16 on its own.
+                if (length > 0 && offset + length < value.Length && char.IsHighSurrogate(value[offset + length - 1]))
+                {
+                    length--;
+                }
+
+                entity[name] = value.Substring(offset, length);
+                offset += length;
+            }
+            else
+            {
+                entity.Remove(name);
+            }
+        }
+    }
+
+    /// <summary>The text <see cref="SetChunked"/> stored, or null when there is none.</summary>
+    public static string? GetChunked(TableEntity entity, string propertyName)
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        var first = entity.GetString(propertyName);
+        if (first is null)
+        {
+            return null;
+        }
+
+        var builder = new System.Text.StringBuilder(first);
+        for (var i = 1; entity.GetString(propertyName + i) is { } next; i++)
+        {
+            builder.Append(next);
+        }
+
+        return builder.ToString();
     }
 
     /// <summary>

@@ -19,7 +19,11 @@ internal sealed class StoryRepository(StorageClients clients)
     public const string MembersTable = "storymembers";
 
     private const string StoryPartition = "story";
-    private const int MaxPropertyChars = 30_000;
+    // The profile is spread over at most this many properties (about 800 KB of the entity's 1 MiB).
+    private const int MaxProfileChunks = 12;
+    private const int MaxProfileChars = MaxProfileChunks * EntityLimits.MaxStringChars;
+    private const int MaxProfileStringChars = 2_000;
+    private const int MaxHeadlineChars = 1_000;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -33,7 +37,7 @@ internal sealed class StoryRepository(StorageClients clients)
         {
             await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
             {
-                stories.Add(FromJson(JsonSerializer.Deserialize<StoryJson>(row.GetString("Profile") ?? "{}", Json)!));
+                stories.Add(FromJson(JsonSerializer.Deserialize<StoryJson>(EntityLimits.GetChunked(row, "Profile") ?? "{}", Json)!));
             }
         }
         catch (RequestFailedException e) when (e.Status == (int)HttpStatusCode.NotFound)
@@ -88,24 +92,18 @@ internal sealed class StoryRepository(StorageClients clients)
         var members = await clients.GetTableAsync(MembersTable, cancellationToken);
         foreach (var update in updates)
         {
+            // Whatever a document brought (a 40,000-character title, thousands of names), the row stays within the limits.
             var profile = update.Profile;
-            var json = JsonSerializer.Serialize(ToJson(profile), Json);
-            while (json.Length > MaxPropertyChars && profile.SaidSentences.Count > 0)
+            var json = BoundedJson.Bound(JsonSerializer.Serialize(ToJson(profile), BoundedJson.Compact), MaxProfileChars, MaxProfileStringChars);
+            var row = new TableEntity(StoryPartition, profile.Id)
             {
-                profile = profile with { SaidSentences = [.. profile.SaidSentences.Skip(1)] };
-                json = JsonSerializer.Serialize(ToJson(profile), Json);
-            }
-
-            await stories.UpsertEntityAsync(
-                new TableEntity(StoryPartition, profile.Id)
-                {
-                    ["Headline"] = Truncate(profile.Headline, 1000),
-                    ["UpdatedAt"] = updatedAt,
-                    ["DocumentCount"] = profile.DocumentCount,
-                    ["Profile"] = json,
-                },
-                TableUpdateMode.Replace,
-                cancellationToken);
+                ["Headline"] = EntityLimits.Truncate(profile.Headline, MaxHeadlineChars),
+                ["UpdatedAt"] = updatedAt,
+                ["DocumentCount"] = profile.DocumentCount,
+            };
+            EntityLimits.SetChunked(row, "Profile", json, MaxProfileChunks);
+            EntityLimits.EnsureWithinLimits(row);
+            await stories.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
 
             foreach (var chunk in update.DocumentIds.Chunk(100))
             {
@@ -140,8 +138,6 @@ internal sealed class StoryRepository(StorageClients clients)
     /// <summary>Table keys may not contain '/', '\', '#', '?' or control characters.</summary>
     private static string Key(string value) =>
         new([.. value.Select(c => c is '/' or '\\' or '#' or '?' || char.IsControl(c) ? '_' : c)]);
-
-    private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
 
     private static StoryJson ToJson(StoryProfile profile) => new(
         profile.Id,

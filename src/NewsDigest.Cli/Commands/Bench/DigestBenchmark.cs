@@ -58,6 +58,7 @@ internal static class DigestBenchmark
 
         Console.WriteLine("documents  developments  stories  entries   seconds   us/doc  grouping s  summaries s  rendering s  GC pause s   allocated MB   peak working set MB");
         var perDocument = new List<(int Size, double Microseconds)>();
+        using var progress = new CommandLine.ProgressReporter("bench digest", sizes.Sum(s => (long)s), "documents composed");
         foreach (var size in sizes)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -69,6 +70,7 @@ internal static class DigestBenchmark
             var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
             var pauseBefore = GC.GetTotalPauseDuration();
             var (stories, entries, phases) = Compose(documents, now, options, renderer);
+            progress.Advance(size);
             var pause = GC.GetTotalPauseDuration() - pauseBefore;
             var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
             var total = phases.Grouping + phases.Summaries + phases.Rendering;

@@ -109,6 +109,7 @@ internal static partial class IngestionBenchmark
             var upload = Stopwatch.StartNew();
             var (names, bytes) = await UploadAsync(inbox, pages, 0, count, "run", parallel);
             upload.Stop();
+            using var progress = new CommandLine.ProgressReporter("bench ingest", count, "documents ingested");
 
             var latencies = new double[count];
             var outcomes = new IngestionStatus[count];
@@ -120,10 +121,12 @@ internal static partial class IngestionBenchmark
                 var started = Stopwatch.GetTimestamp();
                 outcomes[i] = (await ingestion.IngestAsync(names[i], ct)).Status;
                 latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                progress.Advance();
             });
             ingest.Stop();
             var runRequests = requests.Requests - requestsBefore;
             var allocated = GC.GetTotalAllocatedBytes(precise: false) - allocatedBefore;
+            progress.Dispose();
 
             Array.Sort(latencies);
             var invariant = CultureInfo.InvariantCulture;

@@ -86,10 +86,12 @@ internal static class NormalizationBenchmark
             $"warm-up: {passes} passes {(steady ? "until three in a row were within 5%" : "(budget spent before the rate settled)")}; {first.Documents} documents, {first.Rejected} files rejected per pass"));
 
         var rounds = new List<RoundTimes>();
+        using var progress = new CommandLine.ProgressReporter("bench normalize", runs, "timed rounds");
         for (var run = 1; run <= runs; run++)
         {
             var round = Round(extractor, decoder, normalizer, inputs, cancellationToken);
             rounds.Add(round);
+            progress.Advance();
             output.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
                 $"round {run}: extraction alone {round.Pages / round.Extraction:F1} pages/s; normalize {inputs.Count / round.Normalization:F1} documents/s, {megabytes / round.Normalization:F2} MB/s ({round.Extraction / round.Normalization:F2}x of extraction alone)"));

@@ -32,7 +32,7 @@ internal sealed class HtmlArticleExtractor
     {
         ArgumentNullException.ThrowIfNull(html);
         var document = new HtmlDocument();
-        document.LoadHtml(html);
+        document.LoadHtml(NestingGuard.Flatten(html, out _));
 
         var metadata = PageMetadataReader.Read(document, documentUrl);
         var body = FindBody(document);
