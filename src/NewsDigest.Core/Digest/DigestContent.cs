@@ -17,7 +17,11 @@ internal sealed record DigestContent(
     DateTimeOffset WindowEnd,
     int DocumentCount,
     IReadOnlyList<DigestEntry> Entries,
-    Uri? FullDigestUrl);
+    Uri? FullDigestUrl)
+{
+    /// <summary>Entries left out of this rendering to keep it short (the email); the other renderings have them all.</summary>
+    public int OmittedEntries { get; init; }
+}
 
 /// <summary>One story in a digest.</summary>
 /// <param name="StoryId">Stable id of the story across digests.</param>
@@ -40,7 +44,12 @@ internal sealed record DigestEntry(
     IReadOnlyList<string> People,
     IReadOnlyList<string> Organisations,
     IReadOnlyList<string> Places,
-    int IndependentSources);
+    int IndependentSources)
+{
+    /// <summary>Sources left out of this rendering's list (the email lists a few per entry); never in the JSON, which lists all.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public int OmittedSources { get; init; }
+}
 
 /// <summary>One document behind a digest entry.</summary>
 /// <param name="DocumentId">Id of the stored document.</param>

@@ -17,10 +17,11 @@ internal sealed class DigestRenderer(IOptions<DigestOptions> options)
         };
         var settings = options.Value;
         var zone = TimeZoneInfo.FindSystemTimeZoneById(content.TimeZone);
+        var (html, text) = EmailBudget.Render(content, settings.Title, zone);
         return new RenderedDigest(
             JsonDigestRenderer.Render(content),
-            HtmlDigestRenderer.Render(content, settings.Title, zone),
-            TextDigestRenderer.Render(content, settings.Title, zone),
+            html,
+            text,
             MarkdownDigestRenderer.Render(content, settings.Title, zone),
             TeamsCardRenderer.Render(content, settings.Title, zone, settings.CardMaxBytes));
     }
@@ -100,6 +101,22 @@ internal static class DigestWording
             _ => $"Sources ({outlets}, {copies.ToString(CultureInfo.InvariantCulture)} copies)",
         };
     }
+
+    /// <summary>"and 3 more sources", or null when the list is whole.</summary>
+    public static string? MoreSources(DigestEntry entry) => entry.OmittedSources switch
+    {
+        0 => null,
+        1 => "and 1 more source",
+        var n => $"and {n.ToString(CultureInfo.InvariantCulture)} more sources",
+    };
+
+    /// <summary>"2 more stories are left out to keep this message short.", or null when every entry is shown.</summary>
+    public static string? MoreStories(DigestContent content) => content.OmittedEntries switch
+    {
+        0 => null,
+        1 => "1 more story is left out to keep this message short.",
+        var n => $"{n.ToString(CultureInfo.InvariantCulture)} more stories are left out to keep this message short.",
+    };
 
     /// <summary>The window, and the one place the time zone of every date and time in the digest is named.</summary>
     public static string Window(DigestContent content, TimeZoneInfo zone)

@@ -88,7 +88,19 @@ internal static class HtmlDigestRenderer
                 html.Append(" <span style=\"color:#6b7280;\">\u2014 ").Append(SafeText.Html(DigestWording.SourceDetails(entry, source, zone))).Append("</span></li>");
             }
 
-            html.Append("</ol></td></tr>\n");
+            html.Append("</ol>");
+            if (DigestWording.MoreSources(entry) is { } more)
+            {
+                html.Append("<p style=\"margin:0;font-size:13px;line-height:19px;color:#6b7280;\">").Append(SafeText.Html(more)).Append("</p>");
+            }
+
+            html.Append("</td></tr>\n");
+        }
+
+        if (DigestWording.MoreStories(content) is { } moreStories)
+        {
+            html.Append("<tr><td style=\"padding:14px 24px;font-size:14px;line-height:20px;border-bottom:1px solid #e5e7eb;\">")
+                .Append(SafeText.Html(moreStories)).Append("</td></tr>\n");
         }
 
         html.Append("<tr><td style=\"padding:14px 24px;font-size:12px;line-height:17px;color:#6b7280;\">")

@@ -43,6 +43,16 @@ internal static class TextDigestRenderer
                     text.Append("       ").AppendLine(source.Url);
                 }
             }
+
+            if (DigestWording.MoreSources(entry) is { } more)
+            {
+                text.Append("   ").AppendLine(more);
+            }
+        }
+
+        if (DigestWording.MoreStories(content) is { } moreStories)
+        {
+            text.AppendLine().AppendLine(moreStories);
         }
 
         text.AppendLine();

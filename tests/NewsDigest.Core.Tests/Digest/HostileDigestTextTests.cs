@@ -41,6 +41,31 @@ public sealed class HostileDigestTextTests
     }
 
     [Fact]
+    public void Render_ThirtyStoriesWithFiftySourcesEach_EmailUnderHundredKilobytesAndSaysWhatIsLeftOut()
+    {
+        var sentence = string.Join(' ', Enumerable.Repeat("The council approved the harbour budget after a long debate.", 8));
+        var entries = Enumerable.Range(1, 30).Select(i =>
+        {
+            var sources = Enumerable.Range(1, 50)
+                .Select(j => new DigestSource($"d{i}-{j}", $"outlet{j}.example", $"Council approves harbour budget, report {j} of story {i}", Composed.AddDays(-1), $"https://outlet{j}.example/{i}/{j}", false))
+                .ToList();
+            return new DigestEntry($"s{i}", $"Headline {i}", false, false, [new SummarySentence(sentence, $"d{i}-30")], sources, [], [], [], 50);
+        }).ToArray();
+
+        var rendered = Render(entries);
+
+        var emailBytes = Encoding.UTF8.GetByteCount(rendered.Html) + Encoding.UTF8.GetByteCount(rendered.Text);
+        Assert.InRange(emailBytes, 1, 100 * 1024);
+        Assert.Contains("more sources", rendered.Text, StringComparison.Ordinal);
+        Assert.Contains("more stories are left out", rendered.Text, StringComparison.Ordinal);
+        // The cited source stays listed (first) and keeps its reference; the JSON and Markdown keep everything.
+        Assert.Contains("report 30 of story 1 (", rendered.Text, StringComparison.Ordinal);
+        Assert.Contains("[1]", rendered.Text, StringComparison.Ordinal);
+        Assert.Contains("Headline 30", rendered.Markdown, StringComparison.Ordinal);
+        Assert.Contains("report 50 of story 30", rendered.Json, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Render_TitleWithRightToLeftOverride_OverrideRemovedInEveryFormat()
     {
         var rendered = Render(Entry(1, "\u202Egnp.exe", "\u2066Title\u202B", "A sentence\u202E that says what happened."));
