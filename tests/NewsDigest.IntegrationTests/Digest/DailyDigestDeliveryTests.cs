@@ -22,7 +22,7 @@ public sealed class DailyDigestDeliveryTests(AzuriteFixture azurite, MailDevServ
         await using var teams = new WebhookListener();
         var recipient = Recipient();
         await using var services = Services(azurite.NewPrefix(), recipient, mail.SmtpPort, teams, clock);
-        await IngestSeedsAsync(services, ct);
+        await DeliverySettings.IngestSeedsAsync(services, ct);
         var digest = services.GetRequiredService<DailyDigestService>();
 
         var early = await digest.RunAsync(ct);
@@ -99,7 +99,7 @@ public sealed class DailyDigestDeliveryTests(AzuriteFixture azurite, MailDevServ
         var recipient = Recipient();
         var deadPort = NodeTools.GetFreePort();
         await using var broken = Services(prefix, recipient, deadPort, teams, clock);
-        await IngestSeedsAsync(broken, ct);
+        await DeliverySettings.IngestSeedsAsync(broken, ct);
 
         var failed = await broken.GetRequiredService<DailyDigestService>().RunAsync(ct);
 
@@ -128,7 +128,7 @@ public sealed class DailyDigestDeliveryTests(AzuriteFixture azurite, MailDevServ
         var recipient = Recipient();
         await using var first = Services(prefix, recipient, mail.SmtpPort, teams, clock);
         await using var second = Services(prefix, recipient, mail.SmtpPort, teams, clock);
-        await IngestSeedsAsync(first, ct);
+        await DeliverySettings.IngestSeedsAsync(first, ct);
 
         var outcomes = await Task.WhenAll(
             first.GetRequiredService<DailyDigestService>().RunAsync(ct),
@@ -148,7 +148,7 @@ public sealed class DailyDigestDeliveryTests(AzuriteFixture azurite, MailDevServ
         await using var teams = new WebhookListener();
         var recipient = Recipient();
         await using var services = Services(azurite.NewPrefix(), recipient, mail.SmtpPort, teams, clock);
-        await IngestSeedsAsync(services, ct);
+        await DeliverySettings.IngestSeedsAsync(services, ct);
         var digest = services.GetRequiredService<DailyDigestService>();
         await digest.RunAsync(ct);
         var watermark = await services.GetRequiredService<DigestArchive>().GetWatermarkAsync(ct);
@@ -171,7 +171,7 @@ public sealed class DailyDigestDeliveryTests(AzuriteFixture azurite, MailDevServ
         await using var teams = new WebhookListener();
         var recipient = Recipient();
         await using var services = Services(azurite.NewPrefix(), recipient, mail.SmtpPort, teams, clock);
-        await IngestSeedsAsync(services, ct);
+        await DeliverySettings.IngestSeedsAsync(services, ct);
 
         var (record, rendered) = await services.GetRequiredService<DigestComposer>().ComposePendingAsync(ct);
 
@@ -187,36 +187,5 @@ public sealed class DailyDigestDeliveryTests(AzuriteFixture azurite, MailDevServ
     private static string Recipient() => $"analyst-{Guid.NewGuid():N}@newsdigest.test";
 
     private ServiceProvider Services(string prefix, string recipient, int smtpPort, WebhookListener teams, TimeProvider clock) =>
-        azurite.CreateServices(
-            s =>
-            {
-                s["Storage:NamePrefix"] = prefix;
-                s["Digest:TimeZone"] = "Europe/London";
-                s["Digest:LocalTime"] = "07:00";
-                s["Email:Enabled"] = "true";
-                s["Email:Host"] = "127.0.0.1";
-                s["Email:Port"] = smtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                s["Email:Security"] = "None";
-                s["Email:From"] = "News digest <digest@newsdigest.test>";
-                s["Email:To:0"] = recipient;
-                s["Email:Timeout"] = "00:00:10";
-                s["Teams:Enabled"] = "true";
-                s["Teams:WebhookUrl"] = teams.Url.AbsoluteUri;
-            },
-            clock);
-
-    private static async Task IngestSeedsAsync(IServiceProvider services, CancellationToken cancellationToken)
-    {
-        var ingestion = services.GetRequiredService<IngestionService>();
-        foreach (var name in await Inbox.UploadSeedsAsync(services, cancellationToken))
-        {
-            await ingestion.IngestAsync(name, cancellationToken);
-        }
-
-        // The window ends at "now": let the fake clock move past the ingestion time.
-        if (services.GetRequiredService<TimeProvider>() is FakeTimeProvider clock)
-        {
-            clock.Advance(TimeSpan.FromMinutes(1));
-        }
-    }
+        azurite.CreateServices(s => DeliverySettings.BothChannels(s, prefix, recipient, smtpPort, teams.Url), clock);
 }

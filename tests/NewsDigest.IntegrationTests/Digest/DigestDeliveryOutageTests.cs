@@ -37,7 +37,7 @@ public sealed class DigestDeliveryOutageTests(AzuriteFixture azurite, MailDevSer
             var recipient = $"analyst-{Guid.NewGuid():N}@newsdigest.test";
             await using var teams = new WebhookListener();
             await using var healthy = Services(prefix, recipient, teams, clock, azurite.ConnectionString);
-            await IngestSeedsAsync(healthy, clock, ct);
+            await DeliverySettings.IngestSeedsAsync(healthy, ct);
 
             await using (var proxy = new FailingProxy(endpoint == "blob" ? azurite.BlobPort : azurite.TablePort, allowed))
             await using (var failing = Services(
@@ -118,30 +118,8 @@ public sealed class DigestDeliveryOutageTests(AzuriteFixture azurite, MailDevSer
         azurite.CreateServices(
             s =>
             {
-                s["Storage:NamePrefix"] = prefix;
+                DeliverySettings.BothChannels(s, prefix, recipient, mail.SmtpPort, teams.Url);
                 s["Storage:ConnectionString"] = connectionString;
-                s["Digest:TimeZone"] = "Europe/London";
-                s["Digest:LocalTime"] = "07:00";
-                s["Email:Enabled"] = "true";
-                s["Email:Host"] = "127.0.0.1";
-                s["Email:Port"] = mail.SmtpPort.ToString(CultureInfo.InvariantCulture);
-                s["Email:Security"] = "None";
-                s["Email:From"] = "News digest <digest@newsdigest.test>";
-                s["Email:To:0"] = recipient;
-                s["Email:Timeout"] = "00:00:10";
-                s["Teams:Enabled"] = "true";
-                s["Teams:WebhookUrl"] = teams.Url.AbsoluteUri;
             },
             clock);
-
-    private static async Task IngestSeedsAsync(IServiceProvider services, FakeTimeProvider clock, CancellationToken cancellationToken)
-    {
-        var ingestion = services.GetRequiredService<IngestionService>();
-        foreach (var name in await Inbox.UploadSeedsAsync(services, cancellationToken))
-        {
-            await ingestion.IngestAsync(name, cancellationToken);
-        }
-
-        clock.Advance(TimeSpan.FromMinutes(1));
-    }
 }
