@@ -65,6 +65,7 @@ internal static class EvalCommand
             missesOption,
             dumpOption,
             explainOption,
+            StoryEvalCommand.Create(),
         };
         command.SetAction(parseResult => Run(
             parseResult.GetValue(corpusOption),
