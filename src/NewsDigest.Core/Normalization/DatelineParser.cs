@@ -80,7 +80,7 @@ internal static partial class DatelineParser
                     }
 
                     hour = Int(match.Groups["hour"]);
-                    minute = Int(match.Groups["minute"]);
+                    minute = match.Groups["minute"].Success ? Int(match.Groups["minute"]) : 0;
                     second = match.Groups["second"].Success ? Int(match.Groups["second"]) : 0;
                     meridiem = match.Groups["meridiem"].Success ? match.Groups["meridiem"].Value.ToLowerInvariant() : null;
                     break;
@@ -268,7 +268,7 @@ internal static partial class DatelineParser
     [GeneratedRegex(
         @"\G(?:(?<Filler>[\s,|/()\-–—@]+|\b(?:at|on|of|the|hrs|h)\b\.?)"
         + @"|(?<NumericDate>(?<a>\d{1,4})\s?(?<sep>[./-])\s?(?<b>\d{1,2})\s?\k<sep>\s?(?<c>\d{2}(?:\d{2})?))(?!\d|:)"
-        + @"|(?<Time>(?<hour>[0-2]?\d)[:.](?<minute>[0-5]\d)(?:[:.](?<second>[0-5]\d))?(?:\s?(?<meridiem>am|pm))?)(?![\d\w])"
+        + @"|(?<Time>(?<hour>[0-2]?\d)(?:[:.](?<minute>[0-5]\d)(?:[:.](?<second>[0-5]\d))?(?:\s?(?<meridiem>am|pm))?|\s?(?<meridiem>am|pm)))(?![\d\w])"
         + @"|(?<Offset>(?:GMT|UTC|UT)?\s?(?<sign>[+-])(?<oh>\d{1,2})(?::?(?<om>\d{2}))?)(?!\d)"
         + @"|(?<Month>(?<mon>january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec))\b\.?"
         + @"|(?<Weekday>(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|wed|thurs|thu|fri|sat|sun))\b\.?"

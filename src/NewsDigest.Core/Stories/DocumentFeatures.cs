@@ -28,6 +28,9 @@ internal sealed class DocumentFeatures
 
     public required int[] MentionedDays { get; init; }
 
+    /// <summary>Ids of the people the headline names: who the development is about.</summary>
+    public required int[] HeadlinePeople { get; init; }
+
     public static DocumentFeatures Build(StoryDocument document, StoryVocabulary vocabulary)
     {
         var counts = new Dictionary<int, float>();
@@ -86,12 +89,28 @@ internal sealed class DocumentFeatures
             TermWeights = weights,
             Entities = entities,
             EntityIds = entityIds,
+            HeadlinePeople = HeadlinePeopleOf(document.Title, entities, entityIds),
             Shingles = TextTokens.CountShingles(bodyWords),
             LeadIds = leadIds,
             LeadWeights = leadWeights,
             PublishedDays = EventDates.Published(document.Published),
             MentionedDays = EventDates.Mentioned(document.Paragraphs),
         };
+    }
+
+    private static int[] HeadlinePeopleOf(string title, IReadOnlyList<NamedEntity> entities, int[] entityIds)
+    {
+        var count = 0;
+        Span<int> found = stackalloc int[8];
+        for (var e = 0; e < entities.Count && count < found.Length; e++)
+        {
+            if (entities[e].Kind == EntityKind.Person && title.Contains(entities[e].Name, StringComparison.OrdinalIgnoreCase))
+            {
+                found[count++] = entityIds[e];
+            }
+        }
+
+        return count == 0 ? [] : found[..count].ToArray();
     }
 
     /// <summary>How many leading paragraphs make up the lead: whole paragraphs until about <see cref="LeadWords"/> words.</summary>

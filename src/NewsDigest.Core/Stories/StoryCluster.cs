@@ -23,6 +23,9 @@ internal sealed class StoryCluster(StoryProfile? existing)
 
     public List<DocumentFeatures> NewDocuments { get; } = [];
 
+    /// <summary>Whether any of the story's documents says when it was published.</summary>
+    public bool IsDated => _firstPublished is not null;
+
     public static StoryCluster FromProfile(StoryProfile profile, StoryVocabulary vocabulary, float[] idf)
     {
         var cluster = new StoryCluster(profile) { _members = Math.Max(1, profile.DocumentCount) };
@@ -193,15 +196,42 @@ internal sealed class StoryCluster(StoryProfile? existing)
         var names = entityDocumentNorm == 0 || _entityNorm == 0 ? 0 : entityDot / (Math.Sqrt(entityDocumentNorm) * _entityNorm.Value);
 
         var combined = (Weights.Cosine * cosine) + (Weights.Lead * leadCosine) + (Weights.Names * names) + (sameDay ? Weights.SameDay : 0);
+        if (_members >= 2 && HeadlineNamesSomeoneElse(document))
+        {
+            // Same kind of event, someone else: "Pierre Thomas on injured reserve" is not "Reggie Bush's season over".
+            combined *= HeadlineStrangerFactor;
+        }
+
         if (document.Document.Published is { } published && _firstPublished is { } first && _lastPublished is { } last)
         {
             var gap = published < first ? first - published : published > last ? published - last : TimeSpan.Zero;
             // One development is reported within days; months apart it is a different development.
-            combined *= gap > TimeSpan.FromDays(30) ? 0.3 : gap > TimeSpan.FromDays(7) ? 0.75 : 1.0;
+            combined *= DateDamping(gap);
         }
 
         return new StorySimilarity(cosine, leadCosine, names, sameDay, jaccard, false, combined);
     }
+
+    /// <summary>Whether the headline names a person none of the story's documents mention.</summary>
+    private bool HeadlineNamesSomeoneElse(DocumentFeatures document)
+    {
+        foreach (var id in document.HeadlinePeople)
+        {
+            if (!_entities.ContainsKey(id))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Reports of one development come within days; follow-ups (a trial, a recovery) within months; a year apart it is
+    /// another development of the same kind. The damping grows with the gap rather than cutting at one.
+    /// </summary>
+    internal static double DateDamping(TimeSpan gap) =>
+        gap <= TimeSpan.FromDays(7) ? 1.0 : gap <= TimeSpan.FromDays(120) ? 0.8 : gap <= TimeSpan.FromDays(365) ? 0.5 : 0.2;
 
     public StoryGroup ToGroup(StoryVocabulary vocabulary)
     {

@@ -12,17 +12,33 @@ namespace NewsDigest.Stories;
 /// A document joins a story when it is a copy of one of the story's documents (estimated Jaccard or containment
 /// of shingles: syndicated copies, excerpts, light rewrites) or when it is about the same development: TF-IDF cosine
 /// against the story's centroid and overlap of the names it mentions, damped when the publication dates are far
-/// apart. Stories from earlier digests are seeded first, so a new document about an ongoing story updates it.
+/// apart (more the further) and when the headline names a person the story never mentions. An undated document needs
+/// more evidence to join a dated story, since it brings no "when". Documents are taken in publication order and
+/// undated ones by id, never by arrival, so the upload order does not change the stories. Stories from earlier
+/// digests are seeded first, so a new document about an ongoing story updates it.
 /// </remarks>
 internal sealed class StoryClusterer
 {
     /// <summary>How much each signal weighs in the "same development" score.</summary>
     internal static (double Cosine, double Lead, double Names, double SameDay) Weights { get; set; } = (0.35, 0.25, 0.25, 0.15);
 
-    /// <summary>Minimum combined similarity for "same development".</summary>
-    public const double SameStoryThreshold = 0.24;
+    /// <summary>Minimum combined similarity for "same development" in a large window (hundreds of documents or more).</summary>
+    public const double SameStoryThreshold = 0.11;
+
+    /// <summary>
+    /// The same minimum in a window of a handful of documents, where every word keeps a floor weight and common words
+    /// raise every similarity; between the two sizes the threshold moves with that floor.
+    /// </summary>
+    public const double SmallWindowThreshold = 0.24;
+
+    /// <summary>Minimum combined similarity for an undated document to join a story whose documents are dated.</summary>
+    public const double UndatedThreshold = 0.28;
+
+    /// <summary>What the score keeps when the headline names a person the story never mentions.</summary>
+    internal const double HeadlineStrangerFactor = 0.5;
 
     internal const double DayEvidenceFloor = 0.15;
+
     internal const int RowsPerBand = 2;
     internal const int ClustersPerKey = 32;
     internal const int DistinctiveTermsPerDocument = 16;
@@ -53,6 +69,7 @@ internal sealed class StoryClusterer
         var idf = vocabulary.InverseDocumentFrequencies();
         // A term only one document has cannot lead to another document: only shared terms are worth indexing.
         var keyIdf = vocabulary.SharedTermIdf();
+        var sameStory = ThresholdFor(vocabulary.WordFloor);
         var clusters = new List<StoryCluster>();
         var index = new StoryKeyIndex();
         foreach (var story in knownStories)
@@ -62,8 +79,9 @@ internal sealed class StoryClusterer
             index.Add(clusters.Count - 1, cluster.Keys(idf, keyIdf));
         }
 
+        // Dated documents oldest first, then undated ones by id: never by arrival, so upload order cannot change the result.
         var order = Enumerable.Range(0, documents.Count)
-            .OrderBy(i => documents[i].EventTime)
+            .OrderBy(i => documents[i].Published ?? DateTimeOffset.MaxValue)
             .ThenBy(i => documents[i].Id, StringComparer.Ordinal)
             .ToArray();
         var hits = new Dictionary<int, int>();
@@ -73,7 +91,9 @@ internal sealed class StoryClusterer
             var document = features[i];
             var (best, score) = FindBest(document, clusters, index, idf, keyIdf, hits, ranked);
             StoryCluster target;
-            if (best >= 0 && score >= SameStoryThreshold)
+            // Without a date a document brings no "when": joining a dated story takes more "what" and "who".
+            var threshold = best >= 0 && document.Document.Published is null && clusters[best].IsDated ? Math.Max(UndatedThreshold, sameStory) : sameStory;
+            if (best >= 0 && score >= threshold)
             {
                 target = clusters[best];
 
@@ -95,6 +115,13 @@ internal sealed class StoryClusterer
             .ToList();
         return new StoryGrouping(groups, vocabulary.ToIdfLookup(idf));
     }
+
+    /// <summary>The "same development" threshold for a window whose words keep <paramref name="wordFloor"/> (0 to 1) of weight.</summary>
+    internal static double ThresholdFor(double wordFloor) =>
+        SameStoryThreshold + ((SmallWindowThreshold - SameStoryThreshold) * Math.Clamp(wordFloor, 0, 1));
+
+    /// <summary>The "same development" threshold for a window of <paramref name="documents"/> documents.</summary>
+    internal static double ThresholdFor(int documents) => ThresholdFor(StoryVocabulary.FloorFor(documents));
 
     /// <summary>The components of the similarity of two single documents, for tests and tuning.</summary>
     internal static StorySimilarity Compare(StoryDocument first, StoryDocument second, IReadOnlyList<StoryDocument> corpus) =>

@@ -63,7 +63,7 @@ internal sealed class StoryVocabulary
     public float[] InverseDocumentFrequencies()
     {
         var idf = new float[_terms.Count];
-        var floor = Math.Min(1.0, SmallCorpus / Math.Max(1.0, _documents));
+        var floor = WordFloor;
         for (var i = 0; i < idf.Length; i++)
         {
             // With many documents a word most of them use should weigh next to nothing, or a large story's centroid
@@ -76,6 +76,11 @@ internal sealed class StoryVocabulary
     }
 
     /// <summary>The inverse document frequency of a term two documents share: keys above it match nothing else.</summary>
+    /// <summary>The weight every word keeps on top of its inverse document frequency: 1 in a tiny window, near 0 in a large one.</summary>
+    public double WordFloor => FloorFor(_documents);
+
+    public static double FloorFor(int documents) => Math.Min(1.0, SmallCorpus / Math.Max(1.0, documents));
+
     public float SharedTermIdf() => (float)(Math.Log((_documents + 1.0) / 2.5) + Math.Min(1.0, SmallCorpus / Math.Max(1.0, _documents)) + 1e-4);
 
     public Func<string, double> ToIdfLookup(float[] idf)

@@ -25,6 +25,7 @@ public sealed class DatelineTests
     [InlineData("WASHINGTON, DC, April 28, 2009", "2009-04-28T00:00:00Z", false)]
     [InlineData("First Posted: 10/25/11 06:44 PM ET Updated: 12/25/11 05:12 AM ET", "2011-10-25T22:44:00Z", true)]
     [InlineData("PUBLISHED: 22:07 GMT, 7 July 2012", "2012-07-07T22:07:00Z", true)]
+    [InlineData("2 A. M. FEB. 4, 2009", "2009-02-04T02:00:00Z", false)]
     public void Parse_DatelineAsSitesWriteIt_ReadsUtcTime(string line, string expected, bool zoneKnown)
     {
         var parsed = DatelineParser.Parse(line);
