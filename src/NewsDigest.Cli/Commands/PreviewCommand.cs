@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using NewsDigest.Digest;
@@ -80,7 +79,9 @@ internal static class PreviewCommand
             return ExitUsage;
         }
 
-        using var services = BuildServices();
+        // The application's own services, never started: only normalization, options and renderers are used, no storage.
+        using var host = CliHost.Build();
+        var services = host.Services;
         DigestOptions options;
         NormalizationOptions normalization;
         try
@@ -195,23 +196,5 @@ internal static class PreviewCommand
         }
 
         return root.ToJsonString(Indented);
-    }
-
-    /// <summary>Normalization and the digest's options and renderers only: no storage, so it works without Azurite or Azure.</summary>
-    private static ServiceProvider BuildServices()
-    {
-        var configuration = new ConfigurationBuilder()
-            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
-            .AddEnvironmentVariables()
-            .Build();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton(TimeProvider.System);
-        services.AddNormalization(configuration);
-        services.AddOptions<DigestOptions>()
-            .Bind(configuration.GetSection(DigestOptions.SectionName))
-            .ValidateDataAnnotations();
-        services.AddSingleton<DigestRenderer>();
-        return services.BuildServiceProvider();
     }
 }
