@@ -59,8 +59,12 @@ internal sealed class StoryCluster(StoryProfile? existing)
         cluster._publishedDays.UnionWith(profile.PublishedDays);
         cluster._mentionedDays.UnionWith(profile.MentionedDays);
         cluster._signatures.AddRange(profile.Signatures);
-        cluster._firstPublished = profile.FirstSeen;
-        cluster._lastPublished = profile.LastSeen;
+        // A remembered story is dated only when its documents said when they were published, as within one grouping.
+        if (profile.PublishedDays.Count > 0)
+        {
+            cluster._firstPublished = profile.FirstSeen;
+            cluster._lastPublished = profile.LastSeen;
+        }
         return cluster;
     }
 
