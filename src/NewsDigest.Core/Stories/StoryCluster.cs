@@ -200,6 +200,13 @@ internal sealed class StoryCluster(StoryProfile? existing)
         var names = entityDocumentNorm == 0 || _entityNorm == 0 ? 0 : entityDot / (Math.Sqrt(entityDocumentNorm) * _entityNorm.Value);
 
         var combined = (Weights.Cosine * cosine) + (Weights.Lead * leadCosine) + (Weights.Names * names) + (sameDay ? Weights.SameDay : 0);
+        if (document.Document.Published is null && IsDated && document.MentionedDays.Length > 0
+            && !EventDates.Overlap(document.MentionedDays, _publishedDays) && !EventDates.Overlap(document.MentionedDays, _mentionedDays))
+        {
+            // An undated report whose own days ("Dec. 17") are none of the story's days tells of another occasion.
+            combined *= OtherDaysFactor;
+        }
+
         if (_members >= 2 && HeadlineNamesSomeoneElse(document))
         {
             // Same kind of event, someone else: "Pierre Thomas on injured reserve" is not "Reggie Bush's season over".

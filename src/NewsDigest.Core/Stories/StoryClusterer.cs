@@ -37,6 +37,9 @@ internal sealed class StoryClusterer
     /// <summary>What the score keeps when the headline names a person the story never mentions.</summary>
     internal const double HeadlineStrangerFactor = 0.5;
 
+    /// <summary>What the score keeps when an undated document names days, none of them the story's.</summary>
+    internal const double OtherDaysFactor = 0.5;
+
     internal const double DayEvidenceFloor = 0.15;
 
     internal const int RowsPerBand = 2;

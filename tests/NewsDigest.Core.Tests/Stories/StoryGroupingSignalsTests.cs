@@ -54,6 +54,21 @@ public sealed class StoryGroupingSignalsTests
     }
 
     [Fact]
+    public void Compare_UndatedReportNamingOtherDays_ScoresLowerThanOneNamingNone()
+    {
+        var day = new DateTimeOffset(2013, 5, 3, 12, 0, 0, TimeSpan.Zero);
+        var dated = StoryTestDocuments.Make("a", "Tara Reid enters rehab", Rehab, published: day);
+        var noDay = StoryTestDocuments.Make("b", "Tara Reid checks into rehab", RehabRewrite.Replace("on Friday", "on Sunday", StringComparison.Ordinal));
+        var otherDay = StoryTestDocuments.Make("c", "Tara Reid checks into rehab", RehabRewrite.Replace("on Friday", "on December 16", StringComparison.Ordinal));
+        var corpus = new[] { dated, noDay, otherDay };
+
+        var namingNone = StoryClusterer.Compare(noDay, dated, corpus).Combined;
+        var namingAnother = StoryClusterer.Compare(otherDay, dated, corpus).Combined;
+
+        Assert.True(namingAnother < namingNone * 0.75, $"{namingAnother} vs {namingNone}");
+    }
+
+    [Fact]
     public void DateDamping_LongerGaps_WeighLess()
     {
         var gaps = new[] { 0, 7, 30, 200, 800 }.Select(days => StoryCluster.DateDamping(TimeSpan.FromDays(days))).ToList();
