@@ -14,7 +14,9 @@ internal sealed class StoryCluster(StoryProfile? existing)
     private readonly HashSet<int> _mentionedDays = [];
     private double? _norm;
     private double? _leadNorm;
-    private double? _entityNorm;
+    // Σ (idf · documents naming it)² over the story's names, kept as names are added: a story gathers thousands of
+    // names, and summing them again after every new document made large stories cost more per document.
+    private double _entitySquares;
     private int _members;
     private DateTimeOffset? _firstPublished;
     private DateTimeOffset? _lastPublished;
@@ -44,6 +46,7 @@ internal sealed class StoryCluster(StoryProfile? existing)
             if (id < idf.Length)
             {
                 cluster._entities[id] = (new NamedEntity(entity.Name, entity.Kind), entity.Count);
+                cluster._entitySquares += Math.Pow(idf[id] * (double)entity.Count, 2);
             }
         }
 
@@ -113,9 +116,11 @@ internal sealed class StoryCluster(StoryProfile? existing)
         {
             var entity = document.Entities[i];
             var id = document.EntityIds[i];
-            _entities[id] = _entities.TryGetValue(id, out var known)
-                ? (known.Entity.Kind == EntityKind.Other ? entity : known.Entity, known.Count + 1)
+            var count = _entities.TryGetValue(id, out var known) ? known.Count : 0;
+            _entities[id] = count > 0
+                ? (known.Entity.Kind == EntityKind.Other ? entity : known.Entity, count + 1)
                 : (entity, 1);
+            _entitySquares += (double)idf[id] * idf[id] * ((2 * count) + 1);
         }
 
         _signatures.Add(new StorySignature(document.Document.Signature, document.Shingles));
@@ -132,7 +137,6 @@ internal sealed class StoryCluster(StoryProfile? existing)
 
         _norm = null;
         _leadNorm = null;
-        _entityNorm = null;
     }
 
     private static void Trim(Dictionary<int, float> vector, int size, float[] idf)
@@ -196,8 +200,8 @@ internal sealed class StoryCluster(StoryProfile? existing)
             }
         }
 
-        _entityNorm ??= Math.Sqrt(_entities.Sum(e => Math.Pow(idf[e.Key] * e.Value.Count / _members, 2)));
-        var names = entityDocumentNorm == 0 || _entityNorm == 0 ? 0 : entityDot / (Math.Sqrt(entityDocumentNorm) * _entityNorm.Value);
+        var entityNorm = Math.Sqrt(_entitySquares) / _members;
+        var names = entityDocumentNorm == 0 || entityNorm == 0 ? 0 : entityDot / (Math.Sqrt(entityDocumentNorm) * entityNorm);
 
         var combined = (Weights.Cosine * cosine) + (Weights.Lead * leadCosine) + (Weights.Names * names) + (sameDay ? Weights.SameDay : 0);
         if (document.Document.Published is null && IsDated && document.MentionedDays.Length > 0
