@@ -5,6 +5,7 @@ using NewsDigest.Cli.Commands;
 var root = new RootCommand("newsdigest: normalize, ingest and digest news documents from the command line.")
 {
     NormalizeCommand.Create(),
+    PreviewCommand.Create(),
     EvalCommand.Create(),
     IngestCommand.Create(),
     ReconcileCommand.Create(),

@@ -66,6 +66,7 @@ internal static class EvalCommand
             missesOption,
             dumpOption,
             explainOption,
+            StoryEvalCommand.Create(),
         };
         command.Subcommands.Add(SummaryEvaluation.Create());
         command.SetAction(parseResult => Run(

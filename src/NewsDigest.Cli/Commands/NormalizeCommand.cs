@@ -93,7 +93,7 @@ internal static class NormalizeCommand
         return result.Documents.Select(d => DocumentLine.From(file, d));
     }
 
-    private static IEnumerable<string> ExpandPath(string path) =>
+    internal static IEnumerable<string> ExpandPath(string path) =>
         Directory.Exists(path)
             ? Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
                 .Where(f => !Path.GetFileName(f).StartsWith('.'))

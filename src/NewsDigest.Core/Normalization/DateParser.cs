@@ -15,12 +15,17 @@ internal static partial class DateParser
         "yyyy-MM-dd HH:mm:ssK", "yyyy-MM-dd HH:mmK", "yyyy-MM-dd",
     ];
 
-    private static readonly Dictionary<string, int> ZoneOffsetsInHours = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly Dictionary<string, int> ZoneOffsetsInMinutes = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["GMT"] = 0, ["UT"] = 0, ["UTC"] = 0, ["Z"] = 0, ["EST"] = -5, ["EDT"] = -4, ["CST"] = -6, ["CDT"] = -5,
-        ["MST"] = -7, ["MDT"] = -6, ["PST"] = -8, ["PDT"] = -7, ["KST"] = 9, ["JST"] = 9, ["CET"] = 1, ["CEST"] = 2,
-        ["BST"] = 1, ["IST"] = 5, ["AEST"] = 10, ["AEDT"] = 11, ["HKT"] = 8, ["SGT"] = 8,
+        ["GMT"] = 0, ["UT"] = 0, ["UTC"] = 0, ["Z"] = 0, ["WET"] = 0, ["WEST"] = 60, ["EST"] = -300, ["EDT"] = -240,
+        ["CST"] = -360, ["CDT"] = -300, ["MST"] = -420, ["MDT"] = -360, ["PST"] = -480, ["PDT"] = -420, ["AKST"] = -540,
+        ["AKDT"] = -480, ["HST"] = -600, ["KST"] = 540, ["JST"] = 540, ["CET"] = 60, ["CEST"] = 120, ["EET"] = 120,
+        ["EEST"] = 180, ["BST"] = 60, ["IST"] = 330, ["AEST"] = 600, ["AEDT"] = 660, ["HKT"] = 480, ["SGT"] = 480,
     };
+
+    /// <summary>The UTC offset a zone abbreviation stands for (India's IST is +05:30), or null for an unknown one.</summary>
+    public static TimeSpan? ZoneOffset(string zone) =>
+        ZoneOffsetsInMinutes.TryGetValue(zone, out var minutes) ? TimeSpan.FromMinutes(minutes) : null;
 
     public static ParsedDate? Parse(string? value)
     {
@@ -84,9 +89,9 @@ internal static partial class DateParser
             offset = TimeSpan.FromMinutes(zone[0] == '-' ? -minutes : minutes);
             zoneKnown = minutes <= 14 * 60;
         }
-        else if (ZoneOffsetsInHours.TryGetValue(zone, out var hours))
+        else if (ZoneOffsetsInMinutes.TryGetValue(zone, out var minutesEast))
         {
-            offset = TimeSpan.FromHours(hours);
+            offset = TimeSpan.FromMinutes(minutesEast);
             zoneKnown = true;
         }
         else

@@ -143,6 +143,7 @@ internal sealed partial class PlainTextReader
         && paragraph[^1] is not ('.' or ',' or ';' or ':')
         && !Boilerplate.IsBoilerplate(paragraph)
         && !PhotoCaption.IsCaption(paragraph)
+        && DatelineParser.Parse(paragraph) is null
         && !BylinePattern().IsMatch(paragraph);
 
     private static int RemoveLeadingBoilerplate(List<string> paragraphs)
@@ -236,12 +237,19 @@ internal sealed partial class PlainTextReader
             }
 
             var dateline = DatelinePattern().Match(paragraph);
-            if (dateline.Success && published is null && ParseDateline(dateline.Groups["date"].Value) is { } date)
+            var date = dateline.Success ? ParseDateline(dateline.Groups["date"].Value) : null;
+            // Sites write datelines in many ways; a line that is a complete date and nothing else is one too.
+            date ??= DatelineParser.Parse(paragraph);
+            if (date is { } parsedDate)
             {
-                published = date.Utc;
-                if (!date.ZoneKnown)
+                // The first dateline is the publication; a second one ("Updated ...") is header too, not body.
+                if (published is null)
                 {
-                    warnings.Add("publication time zone unknown; read as UTC");
+                    published = parsedDate.Utc;
+                    if (!parsedDate.ZoneKnown)
+                    {
+                        warnings.Add("publication time zone unknown; read as UTC");
+                    }
                 }
 
                 paragraphs.RemoveAt(i--);

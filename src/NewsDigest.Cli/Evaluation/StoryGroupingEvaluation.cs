@@ -1,0 +1,92 @@
+using NewsDigest.Stories;
+
+namespace NewsDigest.Cli.Evaluation;
+
+/// <summary>One grouping of a set of labelled articles: the story each article ended in.</summary>
+internal sealed record GroupingRun(IReadOnlyList<LabelledArticle> Articles, IReadOnlyList<int> Stories, GroupingScore Score);
+
+/// <summary>
+/// Groups labelled articles as the digest would and scores the result. An upload order is simulated by giving each
+/// article an arrival time in that order (articles without a date are grouped by arrival); with several batches the
+/// articles arrive over several digests, each grouped with the stories the earlier ones left.
+/// </summary>
+internal static class StoryGroupingEvaluation
+{
+    private static readonly DateTimeOffset FirstArrival = new(2026, 1, 15, 6, 0, 0, TimeSpan.Zero);
+
+    public static GroupingRun Run(IReadOnlyList<LabelledArticle> articles, int shuffleSeed, int batches)
+    {
+        ArgumentNullException.ThrowIfNull(articles);
+        var order = Enumerable.Range(0, articles.Count).ToArray();
+        if (shuffleSeed != 0)
+        {
+            new Random(shuffleSeed).Shuffle(order);
+        }
+
+        var documents = new StoryDocument[articles.Count];
+        for (var position = 0; position < order.Length; position++)
+        {
+            var index = order[position];
+            documents[index] = StoryDocument.From(articles[index].Document, FirstArrival.AddSeconds(position));
+        }
+
+        var storyOf = new Dictionary<StoryDocument, string>(ReferenceEqualityComparer.Instance);
+        var known = new Dictionary<string, StoryProfile>(StringComparer.Ordinal);
+        var batchSize = (order.Length + batches - 1) / Math.Max(1, batches);
+        for (var start = 0; start < order.Length; start += Math.Max(1, batchSize))
+        {
+            var batch = order.Skip(start).Take(batchSize).Select(i => documents[i]).ToList();
+            var grouping = StoryClusterer.Group(batch, [.. known.Values]);
+            foreach (var group in grouping.Groups)
+            {
+                known[group.Profile.Id] = group.Profile;
+                foreach (var document in group.Documents)
+                {
+                    storyOf[document] = group.Profile.Id;
+                }
+            }
+        }
+
+        var storyNumbers = new Dictionary<string, int>(StringComparer.Ordinal);
+        var stories = new int[articles.Count];
+        for (var i = 0; i < articles.Count; i++)
+        {
+            var id = storyOf[documents[i]];
+            if (!storyNumbers.TryGetValue(id, out var number))
+            {
+                number = storyNumbers.Count;
+                storyNumbers[id] = number;
+            }
+
+            stories[i] = number;
+        }
+
+        return new GroupingRun(articles, stories, GroupingScore.Compute(stories, [.. articles.Select(a => a.Event)]));
+    }
+
+    /// <summary>Stories holding more than one event, most wrongly joined pairs first.</summary>
+    public static IEnumerable<(long WrongPairs, IReadOnlyList<IGrouping<string, LabelledArticle>> Events)> WorstMerges(GroupingRun run) =>
+        Enumerable.Range(0, run.Articles.Count)
+            .GroupBy(i => run.Stories[i])
+            .Select(story => story.Select(i => run.Articles[i]).GroupBy(a => a.Event, StringComparer.Ordinal).OrderByDescending(e => e.Count()).ToList())
+            .Where(events => events.Count > 1)
+            .Select(events => (WrongPairs(events.Select(e => e.Count()).ToList()), (IReadOnlyList<IGrouping<string, LabelledArticle>>)events))
+            .OrderByDescending(m => m.Item1)
+            .ThenBy(m => m.Item2[0].Key, StringComparer.Ordinal);
+
+    /// <summary>Events spread over more than one story, most missed pairs first.</summary>
+    public static IEnumerable<(long MissedPairs, string Event, IReadOnlyList<IReadOnlyList<LabelledArticle>> Stories)> WorstSplits(GroupingRun run) =>
+        Enumerable.Range(0, run.Articles.Count)
+            .GroupBy(i => run.Articles[i].Event, StringComparer.Ordinal)
+            .Select(e => (e.Key, Parts: e.GroupBy(i => run.Stories[i]).Select(s => (IReadOnlyList<LabelledArticle>)[.. s.Select(i => run.Articles[i])]).OrderByDescending(s => s.Count).ToList()))
+            .Where(e => e.Parts.Count > 1)
+            .Select(e => (WrongPairs([.. e.Parts.Select(p => p.Count)]), e.Key, (IReadOnlyList<IReadOnlyList<LabelledArticle>>)e.Parts))
+            .OrderByDescending(s => s.Item1)
+            .ThenBy(s => s.Key, StringComparer.Ordinal);
+
+    private static long WrongPairs(IReadOnlyList<int> sizes)
+    {
+        long total = sizes.Sum();
+        return ((total * total) - sizes.Sum(s => (long)s * s)) / 2;
+    }
+}

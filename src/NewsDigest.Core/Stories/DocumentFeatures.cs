@@ -1,0 +1,205 @@
+using System.Runtime.InteropServices;
+using NewsDigest.Normalization;
+using static NewsDigest.Stories.StoryClusterer;
+
+namespace NewsDigest.Stories;
+
+internal sealed class DocumentFeatures
+{
+    private long[]? _keys;
+
+    public required StoryDocument Document { get; init; }
+
+    public required int[] TermIds { get; init; }
+
+    public required float[] TermWeights { get; init; }
+
+    public required IReadOnlyList<NamedEntity> Entities { get; init; }
+
+    public required int[] EntityIds { get; init; }
+
+    public required int Shingles { get; init; }
+
+    public required int[] LeadIds { get; init; }
+
+    public required float[] LeadWeights { get; init; }
+
+    public required int[] PublishedDays { get; init; }
+
+    public required int[] MentionedDays { get; init; }
+
+    /// <summary>Ids of the people the headline names: who the development is about.</summary>
+    public required int[] HeadlinePeople { get; init; }
+
+    public static DocumentFeatures Build(StoryDocument document, StoryVocabulary vocabulary)
+    {
+        var counts = new Dictionary<int, float>();
+        // The headline and first paragraph say which development the article is about; later paragraphs add background.
+        var lead = new Dictionary<int, float>();
+        // The headline says what the story is about: it weighs like a few sentences.
+        foreach (var word in TextTokens.Words(document.Title))
+        {
+            if (TextTokens.ContentForm(word) is { } term)
+            {
+                var id = vocabulary.Id(term);
+                counts[id] = counts.GetValueOrDefault(id) + 3;
+                lead[id] = lead.GetValueOrDefault(id) + 1;
+            }
+        }
+
+        // Each paragraph is tokenized once: its words feed the term vector, the lead vector and the shingle count.
+        var leadParagraphs = LeadParagraphs(document.Paragraphs);
+        var bodyWords = new List<string>();
+        for (var p = 0; p < document.Paragraphs.Count; p++)
+        {
+            var start = bodyWords.Count;
+            TextTokens.AddWords(document.Paragraphs[p], bodyWords);
+            for (var w = start; w < bodyWords.Count; w++)
+            {
+                if (TextTokens.ContentForm(bodyWords[w]) is not { } term)
+                {
+                    continue;
+                }
+
+                var id = vocabulary.Id(term);
+                counts[id] = counts.GetValueOrDefault(id) + 1;
+                if (p < leadParagraphs)
+                {
+                    lead[id] = lead.GetValueOrDefault(id) + 1;
+                }
+            }
+        }
+
+        var (ids, weights) = UnitVector(counts);
+        var (leadIds, leadWeights) = UnitVector(lead);
+
+        var entities = EntityExtractor.Extract(document.Title, document.Paragraphs);
+        // Extraction returns one entity per key, so the ids run parallel to the entities.
+        var entityIds = new int[entities.Count];
+        for (var e = 0; e < entityIds.Length; e++)
+        {
+            entityIds[e] = vocabulary.Id(EntityTerm(entities[e].Name));
+        }
+
+        vocabulary.CountDocument(ids, entityIds);
+        return new DocumentFeatures
+        {
+            Document = document,
+            TermIds = ids,
+            TermWeights = weights,
+            Entities = entities,
+            EntityIds = entityIds,
+            HeadlinePeople = HeadlinePeopleOf(document.Title, entities, entityIds),
+            Shingles = TextTokens.CountShingles(bodyWords),
+            LeadIds = leadIds,
+            LeadWeights = leadWeights,
+            PublishedDays = EventDates.Published(document.Published),
+            MentionedDays = EventDates.Mentioned(document.Paragraphs),
+        };
+    }
+
+    private static int[] HeadlinePeopleOf(string title, IReadOnlyList<NamedEntity> entities, int[] entityIds)
+    {
+        var count = 0;
+        Span<int> found = stackalloc int[8];
+        for (var e = 0; e < entities.Count && count < found.Length; e++)
+        {
+            if (entities[e].Kind == EntityKind.Person && title.Contains(entities[e].Name, StringComparison.OrdinalIgnoreCase))
+            {
+                found[count++] = entityIds[e];
+            }
+        }
+
+        return count == 0 ? [] : found[..count].ToArray();
+    }
+
+    /// <summary>How many leading paragraphs make up the lead: whole paragraphs until about <see cref="LeadWords"/> words.</summary>
+    private static int LeadParagraphs(IReadOnlyList<string> paragraphs)
+    {
+        var words = 0;
+        for (var p = 0; p < paragraphs.Count; p++)
+        {
+            words += paragraphs[p].AsSpan().Count(' ') + 1;
+            if (words >= LeadWords)
+            {
+                return p + 1;
+            }
+        }
+
+        return paragraphs.Count;
+    }
+
+    private static (int[] Ids, float[] Weights) UnitVector(Dictionary<int, float> counts)
+    {
+        var ids = counts.Keys.ToArray();
+        var weights = new float[ids.Length];
+        double norm = 0;
+        for (var i = 0; i < ids.Length; i++)
+        {
+            weights[i] = (float)(1 + Math.Log(counts[ids[i]]));
+            norm += weights[i] * weights[i];
+        }
+
+        norm = Math.Sqrt(norm);
+        for (var i = 0; i < weights.Length && norm > 0; i++)
+        {
+            weights[i] = (float)(weights[i] / norm);
+        }
+
+        return (ids, weights);
+    }
+
+    /// <summary>
+    /// The document's index keys: its signature bands, its most distinctive shared terms and its rarest shared
+    /// names. Computed once per grouping (the weights do not change during it) and used to search and to index.
+    /// </summary>
+    public long[] Keys(float[] idf, float keyIdf)
+    {
+        if (_keys is not null)
+        {
+            return _keys;
+        }
+
+        var values = Document.Signature.Values;
+        var keys = new List<long>((values.Count / RowsPerBand) + DistinctiveTermsPerDocument + DistinctiveNamesPerDocument);
+        for (var band = 0; band + RowsPerBand <= values.Count; band += RowsPerBand)
+        {
+            var hash = HashCode.Combine(values[band], values[band + 1]);
+            // Band keys are negative so they never collide with term ids.
+            keys.Add(long.MinValue + ((long)band << 32) + (uint)hash);
+        }
+
+        var ranked = new List<(float Weight, int Position)>(TermIds.Length);
+        for (var i = 0; i < TermIds.Length; i++)
+        {
+            if (idf[TermIds[i]] <= keyIdf)
+            {
+                ranked.Add((TermWeights[i] * idf[TermIds[i]], i));
+            }
+        }
+
+        AddStrongest(keys, ranked, TermIds, DistinctiveTermsPerDocument);
+        ranked.Clear();
+        for (var i = 0; i < EntityIds.Length; i++)
+        {
+            if (idf[EntityIds[i]] <= keyIdf)
+            {
+                ranked.Add((idf[EntityIds[i]], i));
+            }
+        }
+
+        AddStrongest(keys, ranked, EntityIds, DistinctiveNamesPerDocument);
+        _keys = [.. keys];
+        return _keys;
+    }
+
+    /// <summary>Adds the ids of the <paramref name="count"/> heaviest entries, ties in their original order.</summary>
+    private static void AddStrongest(List<long> keys, List<(float Weight, int Position)> ranked, int[] ids, int count)
+    {
+        ranked.Sort(static (a, b) => a.Weight != b.Weight ? b.Weight.CompareTo(a.Weight) : a.Position.CompareTo(b.Position));
+        for (var i = 0; i < ranked.Count && i < count; i++)
+        {
+            keys.Add(ids[ranked[i].Position]);
+        }
+    }
+}
