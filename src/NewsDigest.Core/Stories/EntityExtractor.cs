@@ -129,7 +129,10 @@ internal static partial class EntityExtractor
             return new NamedEntity(name, EntityKind.Organisation);
         }
 
-        var personLike = phrase.Tokens.Count is 2 or 3 && phrase.Tokens.All(t => t.Length > 1 && char.IsUpper(t[0]) && !IsAcronym(t));
+        // A title, its plural or its qualifier is never part of a person's name ("Defense Ministers", "Vice Presidents").
+        var personLike = phrase.Tokens.Count is 2 or 3
+            && phrase.Tokens.All(t => t.Length > 1 && char.IsUpper(t[0]) && !IsAcronym(t))
+            && !phrase.Tokens.Any(t => Gazetteer.IsTitleWord(t) || (t.EndsWith('s') && Gazetteer.IsTitleWord(t[..^1])) || IsTitleQualifier(t));
         if (personLike && (phrase.AfterTitle || phrase.BeforeSpeechVerb || HyphenatedGivenName().IsMatch(phrase.Tokens[^1])
             || singles.Contains(phrase.Tokens[0]) || singles.Contains(phrase.Tokens[^1])))
         {

@@ -35,6 +35,18 @@ public sealed class EntityNameRulesTests
     }
 
     [Fact]
+    public void Extract_PluralTitleAfterQualifier_IsNotAPerson()
+    {
+        var entities = EntityExtractor.Extract(
+            "Talks",
+            ["On 1 May, Australia and South Korea concluded the Foreign and Defense Ministers\u2019 (2+2) Meeting in Melbourne.",
+             "Defense Minister Shin Won-sik said the talks went well. Defense officials agreed."]);
+
+        Assert.DoesNotContain(entities, e => e.Kind == EntityKind.Person && e.Name.Contains("Ministers", StringComparison.Ordinal));
+        Assert.Contains(entities, e => e is { Name: "Shin Won-sik", Kind: EntityKind.Person });
+    }
+
+    [Fact]
     public void Extract_TwoNamesJoinedByAnd_StaySeparate()
     {
         var entities = EntityExtractor.Extract("Talks", ["Officials of the Defense Ministry and Japan met in Tokyo on Monday."]);
