@@ -19,7 +19,7 @@ internal sealed record DigestContent(
     IReadOnlyList<DigestEntry> Entries,
     Uri? FullDigestUrl)
 {
-    /// <summary>Entries left out of this rendering to keep it short (the email); the other renderings have them all.</summary>
+    /// <summary>Stories not listed: past <see cref="DigestOptions.MaxStories"/>, and in the email also those left out to keep it short.</summary>
     public int OmittedEntries { get; init; }
 }
 

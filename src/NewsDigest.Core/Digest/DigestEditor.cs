@@ -96,7 +96,11 @@ internal static class DigestEditor
             window.End,
             documentCount,
             entries,
-            fullDigestUrl);
+            fullDigestUrl)
+        {
+            // Stories past the cap still count (their documents are filed with this digest): every rendering says how many.
+            OmittedEntries = ranked.Count - entries.Count,
+        };
         return new DigestEdition(content, updates);
     }
 

@@ -34,9 +34,10 @@ internal static class DigestWording
 
     public static string Overview(DigestContent content)
     {
-        var stories = content.Entries.Count == 1 ? "1 story" : $"{content.Entries.Count} stories";
+        var total = content.Entries.Count + content.OmittedEntries;
+        var stories = total == 1 ? "1 story" : $"{total.ToString(CultureInfo.InvariantCulture)} stories";
         var documents = content.DocumentCount == 1 ? "1 document" : $"{content.DocumentCount.ToString(CultureInfo.InvariantCulture)} documents";
-        return content.Entries.Count == 0
+        return total == 0
             ? "Nothing new since the last digest."
             : $"{stories} from {documents} received since the last digest.";
     }
@@ -110,12 +111,12 @@ internal static class DigestWording
         var n => $"and {n.ToString(CultureInfo.InvariantCulture)} more sources",
     };
 
-    /// <summary>"2 more stories are left out to keep this message short.", or null when every entry is shown.</summary>
+    /// <summary>"2 more stories are not listed here.", or null when every story is listed.</summary>
     public static string? MoreStories(DigestContent content) => content.OmittedEntries switch
     {
         0 => null,
-        1 => "1 more story is left out to keep this message short.",
-        var n => $"{n.ToString(CultureInfo.InvariantCulture)} more stories are left out to keep this message short.",
+        1 => "1 more story is not listed here.",
+        var n => $"{n.ToString(CultureInfo.InvariantCulture)} more stories are not listed here.",
     };
 
     /// <summary>The window, and the one place the time zone of every date and time in the digest is named.</summary>

@@ -23,7 +23,7 @@ internal static class EmailBudget
         {
             var fitted = shown == content.Entries.Count
                 ? content
-                : content with { Entries = [.. content.Entries.Take(shown)], OmittedEntries = content.Entries.Count - shown };
+                : content with { Entries = [.. content.Entries.Take(shown)], OmittedEntries = content.OmittedEntries + content.Entries.Count - shown };
             var html = HtmlDigestRenderer.Render(fitted, title, zone);
             var text = TextDigestRenderer.Render(fitted, title, zone);
             var bytes = Encoding.UTF8.GetByteCount(html) + Encoding.UTF8.GetByteCount(text);

@@ -21,6 +21,7 @@ internal static class JsonDigestRenderer
             content.WindowEnd,
             content.DocumentCount,
             content.Entries.Count,
+            content.OmittedEntries,
             content.FullDigestUrl?.AbsoluteUri,
             content.Entries),
         Options);
@@ -33,6 +34,7 @@ internal static class JsonDigestRenderer
         DateTimeOffset WindowEnd,
         int DocumentCount,
         int StoryCount,
+        int OmittedStoryCount,
         string? FullDigestUrl,
         IReadOnlyList<DigestEntry> Entries);
 }

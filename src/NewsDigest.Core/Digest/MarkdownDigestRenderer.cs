@@ -49,6 +49,11 @@ internal static class MarkdownDigestRenderer
         }
 
         markdown.AppendLine();
+        if (DigestWording.MoreStories(content) is { } moreStories)
+        {
+            markdown.AppendLine(moreStories).AppendLine();
+        }
+
         markdown.Append('_').Append(SafeText.Markdown(DigestWording.Window(content, zone))).AppendLine("_");
         return markdown.ToString();
     }

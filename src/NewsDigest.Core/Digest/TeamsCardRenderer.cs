@@ -77,7 +77,7 @@ internal static class TeamsCardRenderer
             body.Add(Container(entry, number, zone, summaries));
         }
 
-        var left = content.Entries.Count - shown;
+        var left = content.Entries.Count - shown + content.OmittedEntries;
         if (left > 0)
         {
             body.Add(new JsonObject

@@ -77,6 +77,23 @@ public sealed class DigestEditorTests
     }
 
     [Fact]
+    public void Compose_MoreStoriesThanTheCap_ListsTheBestAndCountsTheRest()
+    {
+        var seeds = StoryTestDocuments.Seeds();
+
+        var edition = DigestEditor.Compose([.. seeds.Values], [], Window, new DigestOptions { MaxStories = 2 }, null);
+        var rendered = new DigestRenderer(Microsoft.Extensions.Options.Options.Create(new DigestOptions())).Render(edition.Content);
+
+        Assert.Equal(2, edition.Content.Entries.Count);
+        Assert.Equal(1, edition.Content.OmittedEntries);
+        Assert.Equal(3, edition.StoryUpdates.Count);
+        Assert.Contains("3 stories from 5 documents", rendered.Text, StringComparison.Ordinal);
+        Assert.Contains("1 more story is not listed here.", rendered.Text, StringComparison.Ordinal);
+        Assert.Contains("1 more story is not listed here.", rendered.Markdown, StringComparison.Ordinal);
+        Assert.Contains("\"omittedStoryCount\": 1", rendered.Json, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Compose_NoDocuments_EmptyDigest()
     {
         var edition = DigestEditor.Compose([], [], Window, new DigestOptions(), null);

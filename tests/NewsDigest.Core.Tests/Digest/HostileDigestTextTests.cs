@@ -57,7 +57,8 @@ public sealed class HostileDigestTextTests
         var emailBytes = Encoding.UTF8.GetByteCount(rendered.Html) + Encoding.UTF8.GetByteCount(rendered.Text);
         Assert.InRange(emailBytes, 1, 100 * 1024);
         Assert.Contains("more sources", rendered.Text, StringComparison.Ordinal);
-        Assert.Contains("more stories are left out", rendered.Text, StringComparison.Ordinal);
+        Assert.Contains("more stories are not listed here.", rendered.Text, StringComparison.Ordinal);
+        Assert.Contains("30 stories from", rendered.Text, StringComparison.Ordinal);
         // The cited source stays listed (first) and keeps its reference; the JSON and Markdown keep everything.
         Assert.Contains("report 30 of story 1 (", rendered.Text, StringComparison.Ordinal);
         Assert.Contains("[1]", rendered.Text, StringComparison.Ordinal);
