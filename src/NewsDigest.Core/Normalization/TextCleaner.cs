@@ -180,17 +180,19 @@ internal static class TextCleaner
     /// <summary>The first sentence of <paramref name="text"/>, shortened to at most <paramref name="maxLength"/> characters.</summary>
     public static string FirstSentence(string text, int maxLength = 120)
     {
-        var end = -1;
-        for (var i = 0; i < text.Length - 1; i++)
+        // The splitter the summaries use, so that "Gov." or "U.S." does not end a title; a first "sentence" under
+        // 20 characters (a kicker such as "Updated.") takes the next one with it.
+        var first = new StringBuilder();
+        foreach (var sentence in Stories.SentenceSplitter.Split(text))
         {
-            if (text[i] is '.' or '!' or '?' or '。' && char.IsWhiteSpace(text[i + 1]) && i >= 20)
+            first.Append(first.Length > 0 ? " " : string.Empty).Append(sentence);
+            if (first.Length >= 20)
             {
-                end = i + 1;
                 break;
             }
         }
 
-        return Shorten(end > 0 ? text[..end] : text, maxLength);
+        return Shorten(first.Length > 0 ? first.ToString() : text, maxLength);
     }
 
     /// <summary><paramref name="text"/> cut to at most <paramref name="maxLength"/> characters with "…", at a space when one is near the end, else on a text-element boundary.</summary>

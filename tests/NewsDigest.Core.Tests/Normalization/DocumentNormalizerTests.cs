@@ -352,6 +352,17 @@ public sealed class DocumentNormalizerTests
     }
 
     [Fact]
+    public void Normalize_PlainTextWithoutHeadlineOpeningWithAnAbbreviation_TitleIsTheWholeFirstSentence()
+    {
+        var text = "A fire damaged the church attended by Alaska Gov. Sarah Palin on Friday night in Wasilla, officials said.\n"
+            + "Firefighters were called to the church at 9:40 p.m. and found flames coming out of the windows at the back.\n";
+
+        var document = TestNormalizer.Single(TestNormalizer.Normalize(text));
+
+        Assert.Equal("A fire damaged the church attended by Alaska Gov. Sarah Palin on Friday night in Wasilla, officials said.", document.Title);
+    }
+
+    [Fact]
     public void Normalize_GenericPaywallAndCommentFooter_AreRemoved()
     {
         var text = "Rail line delayed\n" + ArticleText
