@@ -67,6 +67,9 @@ internal static class Gazetteer
         "Council", "Court", "Department", "Forces", "Forum", "Foundation", "Fund", "Group", "Inc", "Institute", "Ltd",
         "Ministry", "Navy", "Office", "Organisation", "Organization", "Party", "Police", "Service", "Society", "Times",
         "Union", "University", "Post", "Journal", "Herald", "Tribune", "Network", "Industries", "Holdings", "Systems",
+        "Church", "Cathedral", "Mosque", "Temple", "Synagogue", "Hospital", "School", "College", "Academy", "Club",
+        "League", "Team", "Studios", "Records", "Airlines", "Airways", "Motors", "Electronics", "News", "Press", "Daily",
+        "Magazine", "Channel", "Radio", "Television", "Prison", "Jail", "Ministries", "Federation",
     };
 
     /// <summary>Legal-form words a company name may end with ("Hanwha Co", "Samsung Electronics Ltd").</summary>
@@ -90,6 +93,7 @@ internal static class Gazetteer
         "Q1", "Q2", "Q3", "Q4", "H1", "H2", "WIP", "ROI", "KPI", "B2B", "B2C", "SaaS", "5G", "4G", "LED", "LCD", "GPU",
         "CPU", "RAM", "SSD", "OS", "UI", "UX", "ATM", "VAT", "GST", "TBA", "TBD", "NB", "PS", "FYI", "ETA", "POW", "POWs",
         "WMD", "WMDs", "IED", "IEDs", "ER", "ICU", "IVF", "ADHD", "PTSD", "LGBT", "LGBTQ", "CV", "MVP", "TBC",
+        "VP", "SVP", "EVP", "DA", "DJ", "RB", "QB", "WR", "TE", "LB", "DUI", "DWI",
     };
 
     /// <summary>Words that end a title before a name ("Defense Minister Shin", "President Biden").</summary>
@@ -99,6 +103,8 @@ internal static class Gazetteer
         "Chair", "Director", "Professor", "General", "Admiral", "Leader", "King", "Queen", "Prince", "Princess", "Mayor",
         "Spokesperson", "Spokesman", "Spokeswoman", "CEO", "Premier", "Pope", "Mr", "Mrs", "Ms", "Dr", "Mr.", "Mrs.", "Ms.",
         "Dr.", "Rep.", "Sen.", "Gen.", "Lt.", "Col.", "Envoy", "Commissioner", "Representative", "Judge", "Justice",
+        "Gov", "Gov.", "Sen", "Rep", "Gen", "Lt", "Col", "Sgt", "Sgt.", "Capt", "Capt.", "Chief", "Coach", "Sheriff",
+        "Officer", "Detective", "Inspector", "Superintendent", "Actress", "Actor", "Singer", "Rapper", "Star",
     };
 
     public static bool IsTitleWord(string token) => TitleWords.Contains(token);

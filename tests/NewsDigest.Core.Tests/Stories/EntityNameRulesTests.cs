@@ -47,6 +47,21 @@ public sealed class EntityNameRulesTests
     }
 
     [Fact]
+    public void Extract_ChurchAndTitledPerson_OrganisationAndPersonWithoutTheTitle()
+    {
+        var entities = EntityExtractor.Extract(
+            "Fire",
+            ["A fire damaged Wasilla Bible Church, attended by Alaska Gov. Sarah Palin, the former VP candidate, on Friday.",
+             "Fire Chief James Steele said the damage was severe. Palin said she was sorry."]);
+
+        Assert.Contains(entities, e => e is { Name: "Wasilla Bible Church", Kind: EntityKind.Organisation });
+        Assert.Contains(entities, e => e is { Name: "Sarah Palin", Kind: EntityKind.Person });
+        Assert.Contains(entities, e => e is { Name: "James Steele", Kind: EntityKind.Person });
+        Assert.DoesNotContain(entities, e => e.Kind == EntityKind.Person && e.Name.Contains("Gov", StringComparison.Ordinal));
+        Assert.DoesNotContain(entities, e => e.Name == "VP");
+    }
+
+    [Fact]
     public void Extract_TwoNamesJoinedByAnd_StaySeparate()
     {
         var entities = EntityExtractor.Extract("Talks", ["Officials of the Defense Ministry and Japan met in Tokyo on Monday."]);
