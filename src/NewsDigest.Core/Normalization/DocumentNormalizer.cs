@@ -69,12 +69,22 @@ internal sealed partial class DocumentNormalizer(
         }
 
         var text = decoded.Text;
+        var decodingWarnings = decoded.Warnings;
+
+        // Nothing below may keep the decoded page reachable but `text`: on a large page the HTML path swaps it for
+        // the bounded markup before the parse, so the two copies and the DOM are never held at once.
+        decoded = null;
         if (TextCleaner.IsBlank(text))
         {
             return Reject(RejectionReason.Empty, "the file holds only whitespace", "empty");
         }
 
         var kind = ContentSniffer.DetectText(text, input.FileName);
+        if (kind == TextKind.Html)
+        {
+            text = NestingGuard.Flatten(text, out _);
+        }
+
         var (drafts, rejection) = kind switch
         {
             TextKind.Json => ReadJson(text),
@@ -91,7 +101,7 @@ internal sealed partial class DocumentNormalizer(
 
         var documents = drafts
             .Where(HasContent)
-            .Select(d => finisher.Finish(ApplyMetadata(d, input.Metadata), decoded.Warnings))
+            .Select(d => finisher.Finish(ApplyMetadata(d, input.Metadata), decodingWarnings))
             .ToList();
         if (documents.Count == 0)
         {
@@ -135,10 +145,10 @@ internal sealed partial class DocumentNormalizer(
         return (feed.Items, null);
     }
 
-    private (IReadOnlyList<DocumentDraft>, DocumentRejection?) ReadHtml(string html, NormalizationInput input)
+    private (IReadOnlyList<DocumentDraft>, DocumentRejection?) ReadHtml(string boundedHtml, NormalizationInput input)
     {
         var documentUrl = WordPressPostReader.AbsoluteHttpUrl(Metadata(input.Metadata, UrlMetadataKeys)) is { } url ? new Uri(url) : null;
-        var article = htmlExtractor.Extract(html, documentUrl);
+        var article = htmlExtractor.ExtractBounded(boundedHtml, documentUrl);
         var canonical = WordPressPostReader.AbsoluteHttpUrl(article.CanonicalUrl);
         var host = canonical is null ? null : new Uri(canonical).Host.ToLowerInvariant();
         var warnings = new List<string>();

@@ -59,8 +59,34 @@ internal static class CharacterReferences
         return builder.ToString();
     }
 
+    /// <summary>
+    /// Measures a raw text node as <see cref="Decode(string, bool)"/> would decode it, piece by piece, without building
+    /// the decoded text: on a large page one text node can hold megabytes.
+    /// </summary>
+    public static void Measure(ReadOnlySpan<char> text, ref TextMeasure measure)
+    {
+        StringBuilder? reference = null;
+        var copied = 0;
+        var next = text.IndexOf('&');
+        while (next >= 0)
+        {
+            measure.Add(text[copied..next]);
+            (reference ??= new StringBuilder()).Clear();
+            copied = DecodeOne(text, next, reference, inAttribute: false);
+            foreach (var chunk in reference.GetChunks())
+            {
+                measure.Add(chunk.Span);
+            }
+
+            var after = copied < text.Length ? text[copied..].IndexOf('&') : -1;
+            next = after < 0 ? -1 : copied + after;
+        }
+
+        measure.Add(text[copied..]);
+    }
+
     /// <summary>Decodes the reference starting at the '&amp;' at <paramref name="start"/>; returns where the text resumes.</summary>
-    private static int DecodeOne(string text, int start, StringBuilder builder, bool inAttribute)
+    private static int DecodeOne(ReadOnlySpan<char> text, int start, StringBuilder builder, bool inAttribute)
     {
         var position = start + 1;
         if (position < text.Length && text[position] == '#')
@@ -76,7 +102,7 @@ internal static class CharacterReferences
 
         var names = Names.Value;
         if (end > position && end < text.Length && text[end] == ';'
-            && names.Lookup.TryGetValue(text.AsSpan(position, end - position + 1), out var value))
+            && names.Lookup.TryGetValue(text.Slice(position, end - position + 1), out var value))
         {
             builder.Append(value);
             return end + 1;
@@ -85,7 +111,7 @@ internal static class CharacterReferences
         // The longest legacy name (one written without ';') the letters begin with: "&notit;" is "¬it;".
         for (var length = Math.Min(end - position, names.LongestLegacy); length > 1; length--)
         {
-            if (!names.Lookup.TryGetValue(text.AsSpan(position, length), out value))
+            if (!names.Lookup.TryGetValue(text.Slice(position, length), out value))
             {
                 continue;
             }
@@ -104,9 +130,9 @@ internal static class CharacterReferences
         return start + 1;
     }
 
-    private static int DecodeBasic(string text, int start, StringBuilder builder)
+    private static int DecodeBasic(ReadOnlySpan<char> text, int start, StringBuilder builder)
     {
-        var rest = text.AsSpan(start + 1);
+        var rest = text[(start + 1)..];
         if (rest.StartsWith("#"))
         {
             return DecodeNumeric(text, start, builder, requireSemicolon: true);
@@ -125,7 +151,7 @@ internal static class CharacterReferences
         return start + 1;
     }
 
-    private static int DecodeNumeric(string text, int start, StringBuilder builder, bool requireSemicolon)
+    private static int DecodeNumeric(ReadOnlySpan<char> text, int start, StringBuilder builder, bool requireSemicolon)
     {
         var position = start + 2;
         var hex = position < text.Length && (text[position] | 0x20) == 'x';

@@ -154,9 +154,10 @@ internal sealed class ContentTreeBuilder(ContentTreeBuilder.Settings settings)
             var child = children[i];
             if (child.NodeType == HtmlNodeType.Text)
             {
-                var text = HtmlText.Decode(((HtmlTextNode)child).Text);
-                var whitespace = HtmlText.IsWhitespace(text);
-                var length = HtmlText.CollapsedLength(text, ref lastWasSpace, out var commas, out var asciiCommas);
+                var measure = new TextMeasure(lastWasSpace);
+                CharacterReferences.Measure(HtmlText.RawText((HtmlTextNode)child), ref measure);
+                lastWasSpace = measure.LastWasSpace;
+                var (whitespace, length, commas, asciiCommas) = (measure.Whitespace, measure.Length, measure.Commas, measure.AsciiCommas);
                 if (run is null && ((actsAsDiv && !whitespace) || runAfterBreaks))
                 {
                     run = StartRun(element);
@@ -375,7 +376,7 @@ internal sealed class ContentTreeBuilder(ContentTreeBuilder.Settings settings)
         for (var j = index + 1; j < children.Count; j++)
         {
             var next = children[j];
-            if (next.NodeType == HtmlNodeType.Text && HtmlText.IsWhitespace(((HtmlTextNode)next).Text))
+            if (next.NodeType == HtmlNodeType.Text && HtmlText.IsWhitespace(HtmlText.RawText((HtmlTextNode)next)))
             {
                 continue;
             }

@@ -31,8 +31,18 @@ internal sealed class HtmlArticleExtractor
     public HtmlArticle Extract(string html, Uri? documentUrl = null)
     {
         ArgumentNullException.ThrowIfNull(html);
+        return ExtractBounded(NestingGuard.Flatten(html, out _), documentUrl);
+    }
+
+    /// <summary>
+    /// Extraction from markup that <see cref="NestingGuard.Flatten"/> has already bounded: a caller that flattens
+    /// itself can drop the unbounded page before the parse, instead of holding both copies and the DOM at once.
+    /// </summary>
+    public HtmlArticle ExtractBounded(string boundedHtml, Uri? documentUrl = null)
+    {
+        ArgumentNullException.ThrowIfNull(boundedHtml);
         var document = new HtmlDocument();
-        document.LoadHtml(NestingGuard.Flatten(html, out _));
+        document.LoadHtml(boundedHtml);
 
         var metadata = PageMetadataReader.Read(document, documentUrl);
         var body = FindBody(document);

@@ -57,7 +57,7 @@ internal static class HtmlText
     public static bool IsSpace(char c) => char.IsWhiteSpace(c) || c == '\u200B' || c == '\uFEFF';
 
     /// <summary>Length of the text once whitespace runs are collapsed; <paramref name="lastWasSpace"/> carries across nodes.</summary>
-    public static int CollapsedLength(string text, ref bool lastWasSpace, out int commas, out int asciiCommas)
+    public static int CollapsedLength(ReadOnlySpan<char> text, ref bool lastWasSpace, out int commas, out int asciiCommas)
     {
         var length = 0;
         commas = 0;
@@ -90,7 +90,7 @@ internal static class HtmlText
         return length;
     }
 
-    public static bool IsWhitespace(string text)
+    public static bool IsWhitespace(ReadOnlySpan<char> text)
     {
         foreach (var c in text)
         {
@@ -101,6 +101,20 @@ internal static class HtmlText
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// The raw text of a parsed text node, read in place from the page: HtmlAgilityPack's <c>Text</c> copies it out
+    /// of the page on every read, megabytes for the one text node a large flattened page can end in.
+    /// </summary>
+    public static ReadOnlySpan<char> RawText(HtmlTextNode node)
+    {
+        var page = node.OwnerDocument.Text;
+        var start = node.OuterStartIndex;
+        var length = node.OuterLength;
+        return page is not null && start >= 0 && length >= 0 && start <= page.Length - length
+            ? page.AsSpan(start, length)
+            : node.Text;
     }
 
     /// <summary>The visible text of a subtree (no script, style or hidden parts), whitespace collapsed.</summary>

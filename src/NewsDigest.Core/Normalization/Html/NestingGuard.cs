@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace NewsDigest.Normalization.Html;
 
 /// <summary>
@@ -52,8 +50,7 @@ internal static class NestingGuard
     {
         ArgumentNullException.ThrowIfNull(html);
         removedTags = 0;
-        StringBuilder? output = null;
-        var copied = 0;
+        List<Cut>? cuts = null;
         var open = new List<string>();
         var dropped = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         var lastQuotes = (html.LastIndexOf('"'), html.LastIndexOf('\''));
@@ -73,9 +70,7 @@ internal static class NestingGuard
                 i = SkipDeclaration(html, lt);
                 if (++nodes > maxNodes)
                 {
-                    output ??= new StringBuilder(html.Length);
-                    output.Append(html, copied, lt - copied);
-                    copied = i;
+                    (cuts ??= []).Add(new Cut(lt, i, Space: false));
                     removedTags++;
                 }
 
@@ -143,25 +138,15 @@ internal static class NestingGuard
 
             if (drop)
             {
-                output ??= new StringBuilder(html.Length);
-                output.Append(html, copied, lt - copied);
-
                 // A space keeps words in neighbouring elements apart, as the block boundary did.
-                output.Append(' ');
-                copied = tagEnd;
+                (cuts ??= []).Add(new Cut(lt, tagEnd, Space: true));
                 removedTags++;
             }
 
             i = tagEnd;
         }
 
-        if (output is null)
-        {
-            return html;
-        }
-
-        output.Append(html, copied, html.Length - copied);
-        return output.ToString();
+        return cuts is null ? html : Cut.Apply(html, cuts);
     }
 
     /// <summary>How deep an element of this name may start: tables leave room for their rows and cells, paragraphs go a little deeper.</summary>
@@ -188,6 +173,43 @@ internal static class NestingGuard
         else if (name == "tr" && top is "td" or "th" && open.Count > 1 && open[^2] == "tr")
         {
             open.RemoveRange(open.Count - 2, 2);
+        }
+    }
+
+    /// <summary>
+    /// A tag taken out of the markup, replaced by a space or by nothing. The cuts are applied in one copy at the end,
+    /// straight into a string of the final length: on a 20 MB page a builder would hold a second full-size copy.
+    /// </summary>
+    private readonly record struct Cut(int Start, int End, bool Space)
+    {
+        public static string Apply(string html, List<Cut> cuts)
+        {
+            var length = html.Length;
+            foreach (var cut in cuts)
+            {
+                length -= cut.End - cut.Start - (cut.Space ? 1 : 0);
+            }
+
+            return string.Create(length, (html, cuts), static (target, state) =>
+            {
+                var (source, list) = state;
+                var copied = 0;
+                var written = 0;
+                foreach (var cut in list)
+                {
+                    var kept = source.AsSpan(copied, cut.Start - copied);
+                    kept.CopyTo(target[written..]);
+                    written += kept.Length;
+                    if (cut.Space)
+                    {
+                        target[written++] = ' ';
+                    }
+
+                    copied = cut.End;
+                }
+
+                source.AsSpan(copied).CopyTo(target[written..]);
+            });
         }
     }
 
