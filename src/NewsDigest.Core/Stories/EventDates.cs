@@ -37,6 +37,27 @@ internal static partial class EventDates
         return [.. days];
     }
 
+    /// <summary>The years from 1950 to 2099 that the title or text names ("in 2008", "the 2004 tsunami").</summary>
+    public static int[] Years(string title, IEnumerable<string> paragraphs)
+    {
+        var years = new HashSet<int>();
+        AddYears(title, years);
+        foreach (var paragraph in paragraphs)
+        {
+            AddYears(paragraph, years);
+        }
+
+        return [.. years];
+    }
+
+    private static void AddYears(string text, HashSet<int> years)
+    {
+        foreach (Match match in Year().Matches(text))
+        {
+            years.Add(int.Parse(match.ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture));
+        }
+    }
+
     /// <summary>Whether any day of one set is within a day of any day of the other.</summary>
     public static bool Overlap(IReadOnlyCollection<int> a, IReadOnlyCollection<int> b)
     {
@@ -64,6 +85,10 @@ internal static partial class EventDates
     }
 
     private static int Day(int month, int day) => (month * 31) + day;
+
+    // A four-digit year, not part of a longer number or an amount ("$2010", "1,2008", "3.2010").
+    [GeneratedRegex(@"(?<![\d$,.])(?:19[5-9]\d|20\d\d)(?!\d)")]
+    private static partial Regex Year();
 
     [GeneratedRegex(@"\b(?<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b")]
     private static partial Regex DayMonth();
