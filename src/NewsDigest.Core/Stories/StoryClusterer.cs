@@ -102,7 +102,13 @@ internal sealed class StoryClusterer
                 // beating the undated stories; otherwise it gathers with other undated reports, and the story they
                 // form is weighed against the dated stories as a whole afterwards (UndatedStoryMerger).
                 var (dated, datedScore) = FindBest(document, clusters, index, idf, keyIdf, hits, ranked, dated: true);
-                datedScore *= dated >= 0 ? UndatedStoryMerger.WhenFactor([document], clusters[dated]) : 1;
+                if (dated >= 0)
+                {
+                    // The years count with those of the undated reports it would otherwise gather with.
+                    List<DocumentFeatures> companions = best >= 0 && score >= sameStory ? [document, .. clusters[best].NewDocuments] : [document];
+                    datedScore *= UndatedStoryMerger.WhenFactor(companions, clusters[dated]);
+                }
+
                 if (dated >= 0 && datedScore >= Math.Max(UndatedThreshold, sameStory) && datedScore >= score)
                 {
                     (best, score) = (dated, datedScore);
@@ -125,7 +131,7 @@ internal sealed class StoryClusterer
             index.Add(best, document.Keys(idf, keyIdf));
         }
 
-        UndatedStoryMerger.MergeIntoDated(clusters, index, idf, keyIdf, Math.Max(UndatedThreshold, sameStory));
+        UndatedStoryMerger.MergeIntoDated(clusters, index, idf, keyIdf, sameStory);
         var groups = clusters
             .Where(c => c.NewDocuments.Count > 0)
             .Select(c => c.ToGroup(vocabulary))

@@ -12,7 +12,13 @@ namespace NewsDigest.Stories;
 /// </remarks>
 internal static class UndatedStoryMerger
 {
-    public static void MergeIntoDated(List<StoryCluster> clusters, StoryKeyIndex index, float[] idf, float keyIdf, double threshold)
+    /// <summary>Minimum score for a lone undated report to join a dated story in this pass.</summary>
+    internal static double LoneThreshold { get; set; } = 0.2;
+
+    /// <summary>Minimum average-link score for a story of several undated reports to join a dated story.</summary>
+    internal static double GroupThreshold { get; set; } = 0.3;
+
+    public static void MergeIntoDated(List<StoryCluster> clusters, StoryKeyIndex index, float[] idf, float keyIdf, double sameStory)
     {
         if (!clusters.Any(c => c.IsDated))
         {
@@ -52,7 +58,10 @@ internal static class UndatedStoryMerger
                 }
             }
 
-            if (target < 0 || score < threshold)
+            // A lone report that resembles no other undated one has no other home than a dated story; several undated
+            // reports that resemble each other may well be a development of their own, and need more to join one.
+            var needed = story.NewDocuments.Count == 1 ? Math.Max(sameStory, LoneThreshold) : Math.Max(sameStory, GroupThreshold);
+            if (target < 0 || score < needed)
             {
                 continue;
             }
