@@ -151,6 +151,7 @@ internal sealed class StoryRepository(StorageClients clients)
         [.. profile.Signatures.Select(s => new SignatureJson(s.Signature.ToBase64(), s.Shingles))],
         [.. profile.PublishedDays],
         [.. profile.MentionedDays],
+        [.. profile.MentionedYears],
         [.. profile.SaidSentences]);
 
     private static StoryProfile FromJson(StoryJson json) => new(
@@ -165,6 +166,7 @@ internal sealed class StoryRepository(StorageClients clients)
         [.. (json.Signatures ?? []).Select(s => new StorySignature(NearDuplicateSignature.FromBase64(s.Value), s.Shingles))],
         json.PublishedDays ?? [],
         json.MentionedDays ?? [],
+        json.MentionedYears ?? [],
         json.Said ?? []);
 
     private sealed record StoryJson(
@@ -179,6 +181,7 @@ internal sealed class StoryRepository(StorageClients clients)
         List<SignatureJson>? Signatures,
         List<int>? PublishedDays,
         List<int>? MentionedDays,
+        List<int>? MentionedYears,
         List<string>? Said);
 
     private sealed record EntityJson(string Name, string Kind, int Count);

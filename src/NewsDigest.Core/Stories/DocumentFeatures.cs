@@ -28,6 +28,11 @@ internal sealed class DocumentFeatures
 
     public required int[] MentionedDays { get; init; }
 
+    /// <summary>The years (1950 to 2099) the text names: an undated report was written in or after the latest.</summary>
+    public required int[] MentionedYears { get; init; }
+
+    public int LatestMentionedYear => MentionedYears.Length == 0 ? 0 : MentionedYears.Max();
+
     /// <summary>Ids of the people the headline names: who the development is about.</summary>
     public required int[] HeadlinePeople { get; init; }
 
@@ -95,6 +100,7 @@ internal sealed class DocumentFeatures
             LeadWeights = leadWeights,
             PublishedDays = EventDates.Published(document.Published),
             MentionedDays = EventDates.Mentioned(document.Paragraphs),
+            MentionedYears = EventDates.Years(document.Title, document.Paragraphs),
         };
     }
 

@@ -37,6 +37,58 @@ internal static partial class EventDates
         return [.. days];
     }
 
+    /// <summary>The years from 1950 to 2099 that the title or text names ("in 2008", "the 2004 tsunami").</summary>
+    public static int[] Years(string title, IEnumerable<string> paragraphs)
+    {
+        List<int>? years = null;
+        AddYears(title, ref years);
+        foreach (var paragraph in paragraphs)
+        {
+            AddYears(paragraph, ref years);
+        }
+
+        return years is null ? [] : [.. years];
+    }
+
+    /// <summary>
+    /// Adds the four-digit numbers from 1950 to 2099 that are not part of a longer number or an amount ("$2010",
+    /// "1,2008", "3.2010"). A plain scan rather than a regular expression: it runs over every document's text.
+    /// </summary>
+    private static void AddYears(string text, ref List<int>? years)
+    {
+        var span = text.AsSpan();
+        var i = 0;
+        while (i < span.Length)
+        {
+            if (!char.IsAsciiDigit(span[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            while (i < span.Length && char.IsAsciiDigit(span[i]))
+            {
+                i++;
+            }
+
+            if (i - start != 4 || (start > 0 && span[start - 1] is '$' or ',' or '.'))
+            {
+                continue;
+            }
+
+            var year = ((span[start] - '0') * 1000) + ((span[start + 1] - '0') * 100) + ((span[start + 2] - '0') * 10) + (span[start + 3] - '0');
+            if (year is >= 1950 and <= 2099)
+            {
+                years ??= [];
+                if (!years.Contains(year))
+                {
+                    years.Add(year);
+                }
+            }
+        }
+    }
+
     /// <summary>Whether any day of one set is within a day of any day of the other.</summary>
     public static bool Overlap(IReadOnlyCollection<int> a, IReadOnlyCollection<int> b)
     {

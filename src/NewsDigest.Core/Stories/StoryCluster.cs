@@ -12,6 +12,7 @@ internal sealed class StoryCluster(StoryProfile? existing)
     private readonly Dictionary<int, float> _lead = [];
     private readonly HashSet<int> _publishedDays = [];
     private readonly HashSet<int> _mentionedDays = [];
+    private readonly HashSet<int> _mentionedYears = [];
     private double? _norm;
     private double? _leadNorm;
     // Σ (idf · documents naming it)² over the story's names, kept as names are added: a story gathers thousands of
@@ -27,6 +28,12 @@ internal sealed class StoryCluster(StoryProfile? existing)
 
     /// <summary>Whether any of the story's documents says when it was published.</summary>
     public bool IsDated => _firstPublished is not null;
+
+    /// <summary>Whether one of the story's documents names <paramref name="year"/> in its text.</summary>
+    public bool NamesYear(int year) => _mentionedYears.Contains(year);
+
+    /// <summary>The year of the story's earliest publication date, if any.</summary>
+    public int? FirstPublishedYear => _firstPublished?.UtcDateTime.Year;
 
     public static StoryCluster FromProfile(StoryProfile profile, StoryVocabulary vocabulary, float[] idf)
     {
@@ -61,6 +68,7 @@ internal sealed class StoryCluster(StoryProfile? existing)
 
         cluster._publishedDays.UnionWith(profile.PublishedDays);
         cluster._mentionedDays.UnionWith(profile.MentionedDays);
+        cluster._mentionedYears.UnionWith(profile.MentionedYears);
         cluster._signatures.AddRange(profile.Signatures);
         // A remembered story is dated only when its documents said when they were published, as within one grouping.
         if (profile.PublishedDays.Count > 0)
@@ -111,6 +119,7 @@ internal sealed class StoryCluster(StoryProfile? existing)
         Trim(_lead, MaxLeadTerms, idf);
         _publishedDays.UnionWith(document.PublishedDays);
         _mentionedDays.UnionWith(document.MentionedDays);
+        _mentionedYears.UnionWith(document.MentionedYears);
 
         for (var i = 0; i < document.Entities.Count; i++)
         {
@@ -286,6 +295,7 @@ internal sealed class StoryCluster(StoryProfile? existing)
             [.. _signatures],
             [.. _publishedDays],
             [.. _mentionedDays],
+            [.. _mentionedYears],
             Existing?.SaidSentences ?? []);
         return new StoryGroup(Existing, documents, articles, newEntities, profile);
     }

@@ -37,6 +37,9 @@ internal sealed class StoryClusterer
     /// <summary>What the score keeps when the headline names a person the story never mentions.</summary>
     internal const double HeadlineStrangerFactor = 0.5;
 
+    /// <summary>What a story-to-story score keeps when the undated reports name no year later than two years before the dated story.</summary>
+    internal const double YearsApartFactor = 0.5;
+
     /// <summary>What the score keeps when an undated document names days, none of them the story's.</summary>
     internal const double OtherDaysFactor = 0.5;
 
@@ -92,14 +95,30 @@ internal sealed class StoryClusterer
         foreach (var i in order)
         {
             var document = features[i];
-            var (best, score) = FindBest(document, clusters, index, idf, keyIdf, hits, ranked);
+            var (best, score) = FindBest(document, clusters, index, idf, keyIdf, hits, ranked, document.Document.Published is null ? false : null);
+            if (document.Document.Published is null)
+            {
+                // Without a date a document brings no "when": joining a dated story takes more "what" and "who", and
+                // beating the undated stories; otherwise it gathers with other undated reports, and the story they
+                // form is weighed against the dated stories as a whole afterwards (UndatedStoryMerger).
+                var (dated, datedScore) = FindBest(document, clusters, index, idf, keyIdf, hits, ranked, dated: true);
+                if (dated >= 0)
+                {
+                    // The years count with those of the undated reports it would otherwise gather with.
+                    List<DocumentFeatures> companions = best >= 0 && score >= sameStory ? [document, .. clusters[best].NewDocuments] : [document];
+                    datedScore *= UndatedStoryMerger.WhenFactor(companions, clusters[dated]);
+                }
+
+                if (dated >= 0 && datedScore >= Math.Max(UndatedThreshold, sameStory) && datedScore >= score)
+                {
+                    (best, score) = (dated, datedScore);
+                }
+            }
+
             StoryCluster target;
-            // Without a date a document brings no "when": joining a dated story takes more "what" and "who".
-            var threshold = best >= 0 && document.Document.Published is null && clusters[best].IsDated ? Math.Max(UndatedThreshold, sameStory) : sameStory;
-            if (best >= 0 && score >= threshold)
+            if (best >= 0 && score >= sameStory)
             {
                 target = clusters[best];
-
             }
             else
             {
@@ -112,6 +131,7 @@ internal sealed class StoryClusterer
             index.Add(best, document.Keys(idf, keyIdf));
         }
 
+        UndatedStoryMerger.MergeIntoDated(clusters, index, idf, keyIdf, sameStory);
         var groups = clusters
             .Where(c => c.NewDocuments.Count > 0)
             .Select(c => c.ToGroup(vocabulary))
@@ -147,14 +167,15 @@ internal sealed class StoryClusterer
         return results;
     }
 
-    private static (int Best, double Score) FindBest(
+    internal static (int Best, double Score) FindBest(
         DocumentFeatures document,
         List<StoryCluster> clusters,
         StoryKeyIndex index,
         float[] idf,
         float keyIdf,
         Dictionary<int, int> hits,
-        List<(int Hits, int StoryCluster)> ranked)
+        List<(int Hits, int StoryCluster)> ranked,
+        bool? dated = null)
     {
         hits.Clear();
         foreach (var key in document.Keys(idf, keyIdf))
@@ -166,6 +187,11 @@ internal sealed class StoryClusterer
         ranked.Clear();
         foreach (var (cluster, count) in hits)
         {
+            if (dated is { } wanted && clusters[cluster].IsDated != wanted)
+            {
+                continue;
+            }
+
             ranked.Add((count, cluster));
         }
 

@@ -43,6 +43,7 @@ internal sealed record StoryDocument(
 /// <param name="Signatures">Near-duplicate signatures of its most recent documents.</param>
 /// <param name="PublishedDays">Calendar days its documents were published on (month * 31 + day).</param>
 /// <param name="MentionedDays">Calendar days its documents name in their text (month * 31 + day).</param>
+/// <param name="MentionedYears">Years its documents name in their text.</param>
 /// <param name="SaidSentences">Sentences earlier digests already used for it.</param>
 internal sealed record StoryProfile(
     string Id,
@@ -56,6 +57,7 @@ internal sealed record StoryProfile(
     IReadOnlyList<StorySignature> Signatures,
     IReadOnlyList<int> PublishedDays,
     IReadOnlyList<int> MentionedDays,
+    IReadOnlyList<int> MentionedYears,
     IReadOnlyList<string> SaidSentences);
 
 internal sealed record StoryEntity(string Name, EntityKind Kind, int Count);

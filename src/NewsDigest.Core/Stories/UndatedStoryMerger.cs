@@ -1,0 +1,104 @@
+namespace NewsDigest.Stories;
+
+/// <summary>
+/// The second pass over stories: each new story of undated reports is weighed as a whole against the dated stories
+/// its reports point to, and joins the closest when the reports agree with it on average (average link) and nothing
+/// they say about their "when" contradicts it.
+/// </summary>
+/// <remarks>
+/// Undated reports first gather among themselves: one alone brings no "when" and too little "who", so a report of
+/// an older event of the same kind would join the dated story on topic words. Together they name more people,
+/// days and years, and a story whose reports name no year later than 2008 is not the story dated 2013.
+/// </remarks>
+internal static class UndatedStoryMerger
+{
+    /// <summary>Minimum score for a lone undated report to join a dated story in this pass.</summary>
+    internal static double LoneThreshold { get; set; } = 0.2;
+
+    /// <summary>Minimum average-link score for a story of several undated reports to join a dated story.</summary>
+    internal static double GroupThreshold { get; set; } = 0.3;
+
+    public static void MergeIntoDated(List<StoryCluster> clusters, StoryKeyIndex index, float[] idf, float keyIdf, double sameStory)
+    {
+        if (!clusters.Any(c => c.IsDated))
+        {
+            return;
+        }
+
+        var hits = new Dictionary<int, int>();
+        var ranked = new List<(int Hits, int StoryCluster)>();
+        var candidates = new List<int>();
+        var count = clusters.Count;
+        for (var c = 0; c < count; c++)
+        {
+            var story = clusters[c];
+            if (story.IsDated || story.Existing is not null || story.NewDocuments.Count == 0)
+            {
+                continue;
+            }
+
+            candidates.Clear();
+            foreach (var member in story.NewDocuments)
+            {
+                var (best, _) = StoryClusterer.FindBest(member, clusters, index, idf, keyIdf, hits, ranked, dated: true);
+                if (best >= 0 && !candidates.Contains(best))
+                {
+                    candidates.Add(best);
+                }
+            }
+
+            var (target, score) = (-1, 0.0);
+            foreach (var candidate in candidates)
+            {
+                var linked = AverageLink(story.NewDocuments, clusters[candidate], idf) * WhenFactor(story.NewDocuments, clusters[candidate]);
+                // Ties go to the earlier story, so the result never depends on the order of the candidates.
+                if (linked > score || (linked == score && candidate < target))
+                {
+                    (target, score) = (candidate, linked);
+                }
+            }
+
+            // A lone report that resembles no other undated one has no other home than a dated story; several undated
+            // reports that resemble each other may well be a development of their own, and need more to join one.
+            var needed = story.NewDocuments.Count == 1 ? Math.Max(sameStory, LoneThreshold) : Math.Max(sameStory, GroupThreshold);
+            if (target < 0 || score < needed)
+            {
+                continue;
+            }
+
+            foreach (var member in story.NewDocuments)
+            {
+                clusters[target].Add(member, idf);
+                index.Add(target, member.Keys(idf, keyIdf));
+            }
+
+            story.NewDocuments.Clear();
+        }
+    }
+
+    /// <summary>The mean similarity of the undated reports to the dated story.</summary>
+    internal static double AverageLink(List<DocumentFeatures> members, StoryCluster dated, float[] idf)
+    {
+        var sum = 0.0;
+        foreach (var member in members)
+        {
+            // A copy scores above 1; capped, so that one copy cannot carry unrelated reports in with it.
+            sum += Math.Min(1.0, dated.Similarity(member, idf).Combined);
+        }
+
+        return sum / members.Count;
+    }
+
+    /// <summary>
+    /// What the undated reports' years say of the dated story: they were written in or after the latest year they name,
+    /// so when that year is two or more before the story's first report and the story's own reports never name it, they
+    /// tell of an older event of the same kind (a dated story naming that year may be looking back at the same one).
+    /// </summary>
+    internal static double WhenFactor(List<DocumentFeatures> members, StoryCluster dated)
+    {
+        var latest = members.Max(m => m.LatestMentionedYear);
+        return latest > 0 && dated.FirstPublishedYear is { } year && latest < year - 1 && !dated.NamesYear(latest)
+            ? StoryClusterer.YearsApartFactor
+            : 1.0;
+    }
+}
