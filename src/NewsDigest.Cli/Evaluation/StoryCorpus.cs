@@ -11,7 +11,7 @@ internal sealed record LabelledArticle(string Name, string Event, string Half, s
 /// </summary>
 internal static class StoryCorpus
 {
-    public static IReadOnlyList<LabelledArticle> Load(string corpus, DocumentNormalizer normalizer, TextWriter error)
+    public static IReadOnlyList<LabelledArticle> Load(string corpus, DocumentNormalizer normalizer, TextWriter error, string command = "eval stories")
     {
         var articles = new List<LabelledArticle>();
         foreach (var line in File.ReadLines(Path.Combine(corpus, "gold.tsv")).Skip(1))
@@ -25,14 +25,14 @@ internal static class StoryCorpus
             var path = Path.Combine(corpus, "docs", fields[0] + ".txt");
             if (!File.Exists(path))
             {
-                error.WriteLine($"eval stories: {fields[0]} is labelled but {path} is missing; skipped.");
+                error.WriteLine($"{command}: {fields[0]} is labelled but {path} is missing; skipped.");
                 continue;
             }
 
             var result = normalizer.Normalize(new NormalizationInput(File.ReadAllBytes(path), Path.GetFileName(path)));
             if (result.Rejection is { } rejection || result.Documents.Count == 0)
             {
-                error.WriteLine($"eval stories: {fields[0]} was refused ({result.Rejection?.Message}); skipped.");
+                error.WriteLine($"{command}: {fields[0]} was refused ({result.Rejection?.Message}); skipped.");
                 continue;
             }
 

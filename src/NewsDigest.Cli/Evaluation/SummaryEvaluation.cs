@@ -140,29 +140,15 @@ internal static class SummaryEvaluation
             .AddNormalization(new ConfigurationBuilder().Build())
             .BuildServiceProvider()
             .GetRequiredService<DocumentNormalizer>();
-        var byEvent = new Dictionary<string, List<StoryDocument>>(StringComparer.Ordinal);
+        // The corpus name is the document id, so marked sentences can be looked up by it.
         var order = 0;
-        foreach (var line in File.ReadLines(Path.Combine(corpus, "gold.tsv")).Skip(1))
+        var byEvent = new Dictionary<string, List<StoryDocument>>(StringComparer.Ordinal);
+        foreach (var article in StoryCorpus.Load(corpus, normalizer, error, "eval summaries"))
         {
-            var fields = line.Split('\t');
-            var path = Path.Combine(corpus, "docs", fields[0] + ".txt");
-            if (fields.Length < 3 || !File.Exists(path))
+            var document = StoryDocument.From(article.Document with { Id = article.Name }, IngestedBase.AddMinutes(order++));
+            if (!byEvent.TryGetValue(article.Event, out var documents))
             {
-                continue;
-            }
-
-            var result = normalizer.Normalize(new NormalizationInput(File.ReadAllBytes(path), Path.GetFileName(path)));
-            if (result.Rejection is not null || result.Documents.Count == 0)
-            {
-                error.WriteLine($"eval summaries: {fields[0]} was refused ({result.Rejection?.Message}); skipped.");
-                continue;
-            }
-
-            // The corpus name is the document id, so marked sentences can be looked up by it.
-            var document = StoryDocument.From(result.Documents[0] with { Id = fields[0] }, IngestedBase.AddMinutes(order++));
-            if (!byEvent.TryGetValue(fields[2], out var documents))
-            {
-                byEvent[fields[2]] = documents = [];
+                byEvent[article.Event] = documents = [];
             }
 
             documents.Add(document);

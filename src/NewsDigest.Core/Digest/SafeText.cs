@@ -48,7 +48,7 @@ internal static class SafeText
         for (var i = 0; i < bounded.Length; i++)
         {
             var c = bounded[i];
-            if (IsDirectionalFormatting(c))
+            if (Normalization.TextCleaner.IsDirectionalFormatting(c))
             {
                 continue;
             }
@@ -59,9 +59,6 @@ internal static class SafeText
 
         return hasRightToLeft ? FirstStrongIsolate + builder.ToString() + PopDirectionalIsolate : builder.ToString();
     }
-
-    /// <summary>LRE, RLE, PDF, LRO, RLO (U+202A–U+202E) and LRI, RLI, FSI, PDI (U+2066–U+2069): unbalanced, they reorder what follows.</summary>
-    public static bool IsDirectionalFormatting(char c) => c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069';
 
     // Hebrew, Arabic, Syriac, Thaana, NKo, Samaritan, Mandaic and their presentation forms; in the supplementary
     // planes the right-to-left blocks 10800–10FFF and 1E800–1EFFF (high surrogates D802–D803, D83A–D83B).

@@ -129,6 +129,9 @@ internal static class TextCleaner
         return true;
     }
 
+    /// <summary>LRE, RLE, PDF, LRO, RLO (U+202A–U+202E) and LRI, RLI, FSI, PDI (U+2066–U+2069): unbalanced, they reorder what follows.</summary>
+    public static bool IsDirectionalFormatting(char c) => c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069';
+
     private static bool IsDropped(char c) => char.IsWhiteSpace(c) || char.IsControl(c) || IsInvisible(c);
 
     /// <summary>
@@ -139,7 +142,7 @@ internal static class TextCleaner
     /// </summary>
     private static bool IsInvisible(char c) =>
         c is '\u200B' or '\u2060' or '\uFEFF' or '\u00AD' or '\uFFFE' or '\uFFFF'
-        || c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069'
+        || IsDirectionalFormatting(c)
         || c is >= '\uE000' and <= '\uF8FF';
 
     /// <summary>
