@@ -1,3 +1,4 @@
+using NewsDigest.Stories;
 using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
@@ -97,9 +98,10 @@ internal static class StoryEvalCommand
             foreach (var (pairs, events) in StoryGroupingEvaluation.WorstMerges(run).Take(worst))
             {
                 output.WriteLine(Invariant($"  {pairs} wrong pairs"));
-                foreach (var e in events)
+                for (var e = 0; e < events.Count; e++)
                 {
-                    output.WriteLine(Invariant($"    {e.Key} ×{e.Count()}: {Title(e.First())}"));
+                    var closest = e == 0 ? string.Empty : "  " + Describe(StoryGroupingEvaluation.Closest(run, [.. events[0]], [.. events[e]]));
+                    output.WriteLine(Invariant($"    {events[e].Key} ×{events[e].Count()}: {Title(events[e].First())}{closest}"));
                 }
             }
 
@@ -107,9 +109,10 @@ internal static class StoryEvalCommand
             foreach (var (pairs, gold, parts) in StoryGroupingEvaluation.WorstSplits(run).Take(worst))
             {
                 output.WriteLine(Invariant($"  {gold}: {pairs} missed pairs, {parts.Count} stories of {string.Join("+", parts.Select(p => p.Count))}"));
-                foreach (var part in parts.Take(4))
+                for (var p = 0; p < parts.Count && p < 4; p++)
                 {
-                    output.WriteLine(Invariant($"    ×{part.Count}: {Title(part[0])}"));
+                    var closest = p == 0 ? string.Empty : "  " + Describe(StoryGroupingEvaluation.Closest(run, parts[0], parts[p]));
+                    output.WriteLine(Invariant($"    ×{parts[p].Count}: {Title(parts[p][0])}{closest}"));
                 }
             }
         }
@@ -128,6 +131,11 @@ internal static class StoryEvalCommand
         var date = article.Document.Published is { } p ? p.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "undated";
         return $"{article.Name} [{date}] {(title.Length > 90 ? title[..90] + "…" : title)}";
     }
+
+    /// <summary>The closest score of a part to the larger one, and its components, as the grouping sees them.</summary>
+    private static string Describe(StorySimilarity similarity) => similarity.IsCopy
+        ? Invariant($"[copy, jaccard {similarity.Jaccard:F2}]")
+        : Invariant($"[score {similarity.Combined:F3}: cosine {similarity.Cosine:F2}, lead {similarity.LeadCosine:F2}, names {similarity.Names:F2}{(similarity.SameDay ? ", same day" : string.Empty)}]");
 
     private static string Percent(int part, int whole) => whole == 0 ? "-" : Invariant($"{100.0 * part / whole:F1}%");
 

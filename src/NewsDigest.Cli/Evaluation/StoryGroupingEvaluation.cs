@@ -84,6 +84,24 @@ internal static class StoryGroupingEvaluation
             .OrderByDescending(s => s.Item1)
             .ThenBy(s => s.Key, StringComparer.Ordinal);
 
+    /// <summary>
+    /// The best similarity of <paramref name="part"/>'s articles to the story made of <paramref name="story"/>'s, with
+    /// the term weights of the run's articles: why a split part stayed out, or a merged event came in.
+    /// </summary>
+    public static StorySimilarity Closest(GroupingRun run, IReadOnlyList<LabelledArticle> story, IReadOnlyList<LabelledArticle> part)
+    {
+        var position = new Dictionary<LabelledArticle, int>(ReferenceEqualityComparer.Instance);
+        var corpus = new StoryDocument[run.Articles.Count];
+        for (var i = 0; i < corpus.Length; i++)
+        {
+            position[run.Articles[i]] = i;
+            corpus[i] = StoryDocument.From(run.Articles[i].Document, FirstArrival.AddSeconds(i));
+        }
+
+        return StoryClusterer.CompareWithStory(corpus, [.. story.Select(a => position[a])], [.. part.Select(a => position[a])])
+            .MaxBy(s => s.Combined)!;
+    }
+
     private static long WrongPairs(IReadOnlyList<int> sizes)
     {
         long total = sizes.Sum();

@@ -131,6 +131,7 @@ internal sealed class StoryClusterer
             index.Add(best, document.Keys(idf, keyIdf));
         }
 
+        StoryMerger.Merge(clusters, index, idf, keyIdf, sameStory);
         UndatedStoryMerger.MergeIntoDated(clusters, index, idf, keyIdf, sameStory);
         var groups = clusters
             .Where(c => c.NewDocuments.Count > 0)
@@ -165,6 +166,24 @@ internal sealed class StoryClusterer
         }
 
         return results;
+    }
+
+    /// <summary>
+    /// How each of <paramref name="documents"/> compares with the story made of <paramref name="story"/> (indexes into
+    /// <paramref name="corpus"/>, term weights from the whole corpus): why a report stayed out of a story, or joined it.
+    /// </summary>
+    internal static IReadOnlyList<StorySimilarity> CompareWithStory(IReadOnlyList<StoryDocument> corpus, IReadOnlyList<int> story, IReadOnlyList<int> documents)
+    {
+        var vocabulary = new StoryVocabulary();
+        var all = corpus.Select(d => DocumentFeatures.Build(d, vocabulary)).ToList();
+        var idf = vocabulary.InverseDocumentFrequencies();
+        var cluster = new StoryCluster(null);
+        foreach (var member in story)
+        {
+            cluster.Add(all[member], idf);
+        }
+
+        return [.. documents.Select(d => cluster.Similarity(all[d], idf))];
     }
 
     internal static (int Best, double Score) FindBest(

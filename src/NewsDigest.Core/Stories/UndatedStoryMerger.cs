@@ -12,9 +12,6 @@ namespace NewsDigest.Stories;
 /// </remarks>
 internal static class UndatedStoryMerger
 {
-    /// <summary>Minimum score for a lone undated report to join a dated story in this pass.</summary>
-    internal static double LoneThreshold { get; set; } = 0.2;
-
     /// <summary>Minimum average-link score for a story of several undated reports to join a dated story.</summary>
     internal static double GroupThreshold { get; set; } = 0.3;
 
@@ -50,6 +47,11 @@ internal static class UndatedStoryMerger
             var (target, score) = (-1, 0.0);
             foreach (var candidate in candidates)
             {
+                if (StoryPeople.AreAboutOthers(story.NewDocuments, clusters[candidate]))
+                {
+                    continue;
+                }
+
                 var linked = AverageLink(story.NewDocuments, clusters[candidate], idf) * WhenFactor(story.NewDocuments, clusters[candidate]);
                 // Ties go to the earlier story, so the result never depends on the order of the candidates.
                 if (linked > score || (linked == score && candidate < target))
@@ -58,9 +60,10 @@ internal static class UndatedStoryMerger
                 }
             }
 
-            // A lone report that resembles no other undated one has no other home than a dated story; several undated
-            // reports that resemble each other may well be a development of their own, and need more to join one.
-            var needed = story.NewDocuments.Count == 1 ? Math.Max(sameStory, LoneThreshold) : Math.Max(sameStory, GroupThreshold);
+            // A lone report that resembles no other undated one has no other home than a dated story, and joins on the
+            // evidence any report needs; several undated reports that resemble each other may well be a development of
+            // their own, and need more to join one.
+            var needed = story.NewDocuments.Count == 1 ? sameStory : Math.Max(sameStory, GroupThreshold);
             if (target < 0 || score < needed)
             {
                 continue;
