@@ -74,21 +74,47 @@ internal static class StoryEvalCommand
         };
 
         output.WriteLine();
-        output.WriteLine($"{"mode",-9}{"B3 P",8}{"B3 R",8}{"B3 F1",8}{"pair P",8}{"pair R",8}{"pair F1",8}{"stories",9}{"events",8}"
-            + $"{"F1 min",8}{"F1 max",8}{"spread",8}{$"{batches} digests",12}{"same",6}");
+        output.WriteLine($"{"mode",-9}{"B3 P",8}{"B3 R",8}{"B3 F1",8}{"pair P",8}{"pair R",8}{"pair F1",8}{"stories",9}{"events",8}{"F1 min",8}{"F1 max",8}{"spread",8}");
         var runs = new List<(string Name, GroupingRun Run)>();
         foreach (var (name, subset) in modes)
         {
             var run = StoryGroupingEvaluation.Run(subset, 0, 1);
             var shuffled = Enumerable.Range(1, orders).Select(seed => StoryGroupingEvaluation.Run(subset, seed, 1).Score.BCubedF1).ToList();
             var spread = shuffled.Append(run.Score.BCubedF1).ToList();
-            var carried = StoryGroupingEvaluation.Run(subset, 0, batches);
-            // The same decisions: the partition over several digests equals the one-batch partition.
-            var same = GroupingScore.Compute(carried.Stories, [.. run.Stories.Select(s => s.ToString(CultureInfo.InvariantCulture))]).BCubedF1 >= 1 - 1e-12;
             var s = run.Score;
             output.WriteLine(Invariant(
-                $"{name,-9}{s.BCubedPrecision,8:F3}{s.BCubedRecall,8:F3}{s.BCubedF1,8:F3}{s.PairPrecision,8:F3}{s.PairRecall,8:F3}{s.PairF1,8:F3}{s.Stories,9}{s.Events,8}{spread.Min(),8:F3}{spread.Max(),8:F3}{spread.Max() - spread.Min(),8:F3}{carried.Score.BCubedF1,12:F3}{(same ? "yes" : "no"),6}"));
+                $"{name,-9}{s.BCubedPrecision,8:F3}{s.BCubedRecall,8:F3}{s.BCubedF1,8:F3}{s.PairPrecision,8:F3}{s.PairRecall,8:F3}{s.PairF1,8:F3}{s.Stories,9}{s.Events,8}{spread.Min(),8:F3}{spread.Max(),8:F3}{spread.Max() - spread.Min(),8:F3}"));
             runs.Add((name, run));
+        }
+
+        // Over several digests each digest starts from the stories and term statistics the earlier ones left. A new
+        // deployment starts with none ("cold"); one that has read this kind of news for a while has term statistics
+        // that barely move with a day's documents ("warm": both runs start from the statistics of the whole set).
+        output.WriteLine();
+        output.WriteLine($"Over {batches} digests (B3 F1; same: the digests group every article as the one batch does)");
+        output.WriteLine($"{"mode",-9}{"cold: one batch",16}{$"{batches} digests",11}{"same",6}{"warm: one batch",18}{$"{batches} digests",11}{"same",6}");
+        var differences = new List<(string Name, List<(string Event, string First, string Second)> Events)>();
+        for (var m = 0; m < modes.Length; m++)
+        {
+            var (name, subset) = modes[m];
+            var run = runs[m].Run;
+            var carried = StoryGroupingEvaluation.Run(subset, 0, batches);
+            var warmStatistics = StoryClusterer.Group([.. subset.Select(a => StoryDocument.From(a.Document, DateTimeOffset.UnixEpoch))], []).Statistics;
+            var warm = StoryGroupingEvaluation.Run(subset, 0, 1, warmStatistics);
+            var warmCarried = StoryGroupingEvaluation.Run(subset, 0, batches, warmStatistics);
+            var warmDifferences = StoryGroupingEvaluation.Differences(warm, warmCarried).ToList();
+            output.WriteLine(Invariant(
+                $"{name,-9}{run.Score.BCubedF1,16:F3}{carried.Score.BCubedF1,11:F3}{Same(run, carried),6}{warm.Score.BCubedF1,18:F3}{warmCarried.Score.BCubedF1,11:F3}{(warmDifferences.Count == 0 ? "yes" : "no"),6}"));
+            differences.Add((name, warmDifferences));
+        }
+
+        foreach (var (name, events) in differences.Where(d => d.Events.Count > 0))
+        {
+            output.WriteLine($"  warm, {name}: events grouped otherwise (stories holding the event's articles: one batch vs {batches} digests)");
+            foreach (var (gold, one, several) in events.Take(worst))
+            {
+                output.WriteLine(Invariant($"    {gold}: {one} vs {several}"));
+            }
         }
 
         foreach (var (name, run) in runs)
@@ -131,6 +157,9 @@ internal static class StoryEvalCommand
         var date = article.Document.Published is { } p ? p.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "undated";
         return $"{article.Name} [{date}] {(title.Length > 90 ? title[..90] + "…" : title)}";
     }
+
+    private static string Same(GroupingRun one, GroupingRun several) =>
+        StoryGroupingEvaluation.Differences(one, several).Any() ? "no" : "yes";
 
     /// <summary>The closest score of a part to the larger one, and its components, as the grouping sees them.</summary>
     private static string Describe(StorySimilarity similarity) => similarity.IsCopy

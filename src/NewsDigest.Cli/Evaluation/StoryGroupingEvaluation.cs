@@ -14,7 +14,7 @@ internal static class StoryGroupingEvaluation
 {
     private static readonly DateTimeOffset FirstArrival = new(2026, 1, 15, 6, 0, 0, TimeSpan.Zero);
 
-    public static GroupingRun Run(IReadOnlyList<LabelledArticle> articles, int shuffleSeed, int batches)
+    public static GroupingRun Run(IReadOnlyList<LabelledArticle> articles, int shuffleSeed, int batches, TermStatistics? earlier = null)
     {
         ArgumentNullException.ThrowIfNull(articles);
         var order = Enumerable.Range(0, articles.Count).ToArray();
@@ -32,11 +32,13 @@ internal static class StoryGroupingEvaluation
 
         var storyOf = new Dictionary<StoryDocument, string>(ReferenceEqualityComparer.Instance);
         var known = new Dictionary<string, StoryProfile>(StringComparer.Ordinal);
+        var statistics = earlier;
         var batchSize = (order.Length + batches - 1) / Math.Max(1, batches);
         for (var start = 0; start < order.Length; start += Math.Max(1, batchSize))
         {
             var batch = order.Skip(start).Take(batchSize).Select(i => documents[i]).ToList();
-            var grouping = StoryClusterer.Group(batch, [.. known.Values]);
+            var grouping = StoryClusterer.Group(batch, [.. known.Values], statistics);
+            statistics = grouping.Statistics;
             foreach (var group in grouping.Groups)
             {
                 known[group.Profile.Id] = group.Profile;
@@ -101,6 +103,35 @@ internal static class StoryGroupingEvaluation
         return StoryClusterer.CompareWithStory(corpus, [.. story.Select(a => position[a])], [.. part.Select(a => position[a])])
             .MaxBy(s => s.Combined)!;
     }
+
+    /// <summary>
+    /// Events whose articles are grouped otherwise in <paramref name="other"/> than in <paramref name="run"/> (same
+    /// articles), with the sizes of the stories that hold them in each ("6+1" = six in one story, one in another).
+    /// </summary>
+    public static IEnumerable<(string Event, string First, string Second)> Differences(GroupingRun run, GroupingRun other)
+    {
+        foreach (var gold in Enumerable.Range(0, run.Articles.Count).GroupBy(i => run.Articles[i].Event, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            // The same partition of the event's articles, and the same company: each story holds the same others.
+            var first = Shape(gold, run);
+            var second = Shape(gold, other);
+            var same = gold.All(i => gold.All(j => (run.Stories[i] == run.Stories[j]) == (other.Stories[i] == other.Stories[j])))
+                && gold.All(i => Members(run, i).SetEquals(Members(other, i)));
+            if (!same)
+            {
+                yield return (gold.Key, first, second);
+            }
+        }
+    }
+
+    private static HashSet<int> Members(GroupingRun run, int article) =>
+        [.. Enumerable.Range(0, run.Articles.Count).Where(j => run.Stories[j] == run.Stories[article])];
+
+    private static string Shape(IEnumerable<int> articles, GroupingRun run) => string.Join(
+        "+",
+        articles.GroupBy(i => run.Stories[i]).Select(s => (Own: s.Count(), All: run.Stories.Count(x => x == s.Key)))
+            .OrderByDescending(s => s.Own)
+            .Select(s => s.All > s.Own ? $"{s.Own}(of {s.All})" : s.Own.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
     private static long WrongPairs(IReadOnlyList<int> sizes)
     {

@@ -165,6 +165,7 @@ internal sealed partial class DailyDigestService(
             if (claim.Record is null)
             {
                 composition ??= await composer.ComposeAsync(localDate, cancellationToken);
+                await archive.StoreTermStatisticsAsync(localDate, composition.Statistics, cancellationToken);
                 claim = await archive.StoreComposedAsync(
                     claim,
                     composition.Edition.Content,

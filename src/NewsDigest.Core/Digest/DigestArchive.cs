@@ -7,6 +7,7 @@ using Azure.Data.Tables;
 using Azure.Storage.Blobs.Models;
 using NewsDigest.Delivery;
 using NewsDigest.Storage;
+using NewsDigest.Stories;
 
 namespace NewsDigest.Digest;
 
@@ -126,6 +127,43 @@ internal sealed partial class DigestArchive(StorageClients clients, TimeProvider
         return claim with { ETag = etag, Record = record };
     }
 
+    /// <summary>
+    /// Stores the term statistics a digest was grouped with, its own documents included. Written before the digest's
+    /// row, so a stored digest always has them; the next digest starts from those of the last delivered one, so a
+    /// digest composed but never delivered never counts its documents twice.
+    /// </summary>
+    public async Task StoreTermStatisticsAsync(DateOnly localDate, TermStatistics statistics, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(statistics);
+        var container = await clients.GetContainerAsync(clients.Options.DigestContainer, cancellationToken);
+        using var buffer = new MemoryStream();
+        statistics.WriteTo(buffer);
+        buffer.Position = 0;
+        await container.GetBlobClient(TermStatisticsBlobName(localDate)).UploadAsync(
+            buffer,
+            new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "text/tab-separated-values", ContentEncoding = "gzip" } },
+            cancellationToken);
+    }
+
+    /// <summary>The term statistics stored with a digest; null when there are none or they cannot be read.</summary>
+    public async Task<TermStatistics?> ReadTermStatisticsAsync(DateOnly localDate, CancellationToken cancellationToken)
+    {
+        var blob = clients.GetContainer(clients.Options.DigestContainer).GetBlobClient(TermStatisticsBlobName(localDate));
+        try
+        {
+            var download = await blob.DownloadStreamingAsync(cancellationToken: cancellationToken);
+            await using var content = download.Value.Content;
+            using var buffer = new MemoryStream();
+            await content.CopyToAsync(buffer, cancellationToken);
+            buffer.Position = 0;
+            return TermStatistics.ReadFrom(buffer);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The story changes stored with a composed digest, applied once it is delivered.</summary>
     public async Task<string?> ReadStoryUpdatesAsync(DateOnly localDate, CancellationToken cancellationToken)
     {
@@ -205,6 +243,8 @@ internal sealed partial class DigestArchive(StorageClients clients, TimeProvider
     }
 
     private static string StoryUpdatesBlobName(DateOnly localDate) => DateKey(localDate) + "/stories.json";
+
+    private static string TermStatisticsBlobName(DateOnly localDate) => DateKey(localDate) + "/term-statistics.tsv.gz";
 
     private static string DateKey(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

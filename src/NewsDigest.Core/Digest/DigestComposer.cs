@@ -6,7 +6,11 @@ using NewsDigest.Stories;
 namespace NewsDigest.Digest;
 
 /// <summary>A composed digest, rendered, with the record the archive keeps for it.</summary>
-internal sealed record DigestComposition(DigestEdition Edition, DigestRecord Record, RenderedDigest Rendered);
+internal sealed record DigestComposition(DigestEdition Edition, DigestRecord Record, RenderedDigest Rendered)
+{
+    /// <summary>The term statistics the digest was grouped with, its documents included: the next digest starts from them.</summary>
+    public TermStatistics Statistics { get; init; } = TermStatistics.Empty;
+}
 
 /// <summary>
 /// Composes the digest of everything ingested since the last delivered digest: reads the window's documents and
@@ -74,9 +78,12 @@ internal sealed class DigestComposer(
 
         var window = loaded.OrderBy(d => d.Order).Select(d => d.Document).ToList();
         var known = await stories.ListRecentAsync(now - settings.StoryMemory, cancellationToken);
+        var latest = await archive.GetLatestDeliveredAsync(cancellationToken);
+        var earlier = latest is null ? null : await archive.ReadTermStatisticsAsync(latest.LocalDate, cancellationToken);
+        var grouping = StoryClusterer.Group(window, known, earlier);
         var edition = DigestEditor.Compose(
-            window,
-            known,
+            grouping,
+            window.Count,
             new DigestWindow(localDate, settings.TimeZone, now, start, now),
             settings,
             settings.FullDigestUrl(localDate));
@@ -91,6 +98,6 @@ internal sealed class DigestComposer(
             edition.Content.Entries.Count,
             edition.Content.DocumentCount,
             DigestArchive.ComputeETag(rendered));
-        return new DigestComposition(edition, record, rendered);
+        return new DigestComposition(edition, record, rendered) { Statistics = grouping.Statistics };
     }
 }

@@ -56,20 +56,36 @@ internal sealed class StoryClusterer
     internal const int LeadWords = 60;
 
     /// <summary>Groups <paramref name="documents"/>, attaching them to <paramref name="knownStories"/> where they continue one.</summary>
-    public static StoryGrouping Group(IReadOnlyList<StoryDocument> documents, IReadOnlyList<StoryProfile> knownStories)
+    public static StoryGrouping Group(IReadOnlyList<StoryDocument> documents, IReadOnlyList<StoryProfile> knownStories) =>
+        Group(documents, knownStories, null);
+
+    /// <summary>
+    /// Groups <paramref name="documents"/> as <see cref="Group(IReadOnlyList{StoryDocument}, IReadOnlyList{StoryProfile})"/>,
+    /// weighing terms with the documents of earlier digests (<paramref name="earlier"/>) as well as this window's.
+    /// </summary>
+    public static StoryGrouping Group(IReadOnlyList<StoryDocument> documents, IReadOnlyList<StoryProfile> knownStories, TermStatistics? earlier)
     {
         ArgumentNullException.ThrowIfNull(documents);
         ArgumentNullException.ThrowIfNull(knownStories);
         var vocabulary = new StoryVocabulary();
+        if (earlier is not null)
+        {
+            vocabulary.Seed(earlier);
+        }
+
         var features = new DocumentFeatures[documents.Count];
         for (var i = 0; i < documents.Count; i++)
         {
             features[i] = DocumentFeatures.Build(documents[i], vocabulary);
         }
 
-        foreach (var story in knownStories)
+        if (earlier is null)
         {
-            vocabulary.CountStory(story);
+            // Without the statistics of earlier digests, each known story counts as one document of what it used.
+            foreach (var story in knownStories)
+            {
+                vocabulary.CountStory(story);
+            }
         }
 
         var idf = vocabulary.InverseDocumentFrequencies();
@@ -137,7 +153,7 @@ internal sealed class StoryClusterer
             .Where(c => c.NewDocuments.Count > 0)
             .Select(c => c.ToGroup(vocabulary))
             .ToList();
-        return new StoryGrouping(groups, vocabulary.ToIdfLookup(idf));
+        return new StoryGrouping(groups, vocabulary.ToIdfLookup(idf)) { Statistics = vocabulary.ToStatistics() };
     }
 
     /// <summary>The "same development" threshold for a window whose words keep <paramref name="wordFloor"/> (0 to 1) of weight.</summary>
@@ -271,4 +287,8 @@ internal sealed record StoryGroup(
     StoryProfile Profile);
 
 /// <summary>The stories of one run and the term statistics they were grouped with (for summarising).</summary>
-internal sealed record StoryGrouping(IReadOnlyList<StoryGroup> Groups, Func<string, double> InverseDocumentFrequency);
+internal sealed record StoryGrouping(IReadOnlyList<StoryGroup> Groups, Func<string, double> InverseDocumentFrequency)
+{
+    /// <summary>The term statistics of earlier digests and this one, to group the next digest with.</summary>
+    public TermStatistics Statistics { get; init; } = TermStatistics.Empty;
+}

@@ -13,6 +13,47 @@ internal sealed class StoryVocabulary
     private readonly List<int> _documentFrequency = [];
     private int _documents;
 
+    /// <summary>Starts from the statistics of earlier digests: their documents count as if they were in this window.</summary>
+    public void Seed(TermStatistics earlier)
+    {
+        _documents += (int)Math.Min(int.MaxValue / 2, earlier.Documents);
+        foreach (var (term, frequency) in earlier.Frequencies)
+        {
+            _documentFrequency[Id(term)] += frequency;
+        }
+    }
+
+    /// <summary>The statistics to carry to the next digest: the most used terms, halved once there are too many documents.</summary>
+    public TermStatistics ToStatistics()
+    {
+        var halve = _documents > TermStatistics.HalvingAfter;
+        var ids = new List<int>(_terms.Count);
+        for (var id = 0; id < _terms.Count; id++)
+        {
+            if (_documentFrequency[id] > (halve ? 1 : 0))
+            {
+                ids.Add(id);
+            }
+        }
+
+        if (ids.Count > TermStatistics.MaximumTerms)
+        {
+            // Most used first, ties by term, so that what is kept never depends on the order terms were first seen.
+            ids.Sort((a, b) => _documentFrequency[a] != _documentFrequency[b]
+                ? _documentFrequency[b].CompareTo(_documentFrequency[a])
+                : string.CompareOrdinal(_terms[a], _terms[b]));
+            ids.RemoveRange(TermStatistics.MaximumTerms, ids.Count - TermStatistics.MaximumTerms);
+        }
+
+        var frequencies = new Dictionary<string, int>(ids.Count, StringComparer.Ordinal);
+        foreach (var id in ids)
+        {
+            frequencies[_terms[id]] = halve ? _documentFrequency[id] / 2 : _documentFrequency[id];
+        }
+
+        return new TermStatistics(halve ? _documents / 2 : _documents, frequencies);
+    }
+
     public int Id(string term)
     {
         if (!_ids.TryGetValue(term, out var id))
