@@ -152,7 +152,8 @@ internal sealed class StoryRepository(StorageClients clients)
         [.. profile.PublishedDays],
         [.. profile.MentionedDays],
         [.. profile.MentionedYears],
-        [.. profile.SaidSentences]);
+        [.. profile.SaidSentences],
+        new Dictionary<string, int>(profile.HeadlinePeople, StringComparer.Ordinal));
 
     private static StoryProfile FromJson(StoryJson json) => new(
         json.Id,
@@ -167,7 +168,10 @@ internal sealed class StoryRepository(StorageClients clients)
         json.PublishedDays ?? [],
         json.MentionedDays ?? [],
         json.MentionedYears ?? [],
-        json.Said ?? []);
+        json.Said ?? [])
+    {
+        HeadlinePeople = json.HeadlinePeople ?? [],
+    };
 
     private sealed record StoryJson(
         string Id,
@@ -182,7 +186,8 @@ internal sealed class StoryRepository(StorageClients clients)
         List<int>? PublishedDays,
         List<int>? MentionedDays,
         List<int>? MentionedYears,
-        List<string>? Said);
+        List<string>? Said,
+        Dictionary<string, int>? HeadlinePeople);
 
     private sealed record EntityJson(string Name, string Kind, int Count);
 

@@ -296,7 +296,10 @@ internal sealed class StoryCluster(StoryProfile? existing)
             [.. _publishedDays],
             [.. _mentionedDays],
             [.. _mentionedYears],
-            Existing?.SaidSentences ?? []);
+            Existing?.SaidSentences ?? [])
+        {
+            HeadlinePeople = StoryPeople.HeadlineCounts(NewDocuments, Existing),
+        };
         return new StoryGroup(Existing, documents, articles, newEntities, profile);
     }
 

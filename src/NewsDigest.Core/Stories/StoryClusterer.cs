@@ -121,8 +121,14 @@ internal sealed class StoryClusterer
                 if (dated >= 0)
                 {
                     // The years count with those of the undated reports it would otherwise gather with.
-                    List<DocumentFeatures> companions = best >= 0 && score >= sameStory ? [document, .. clusters[best].NewDocuments] : [document];
-                    datedScore *= UndatedStoryMerger.WhenFactor(companions, clusters[dated]);
+                    var gathers = best >= 0 && score >= sameStory;
+                    List<DocumentFeatures> companions = gathers ? [document, .. clusters[best].NewDocuments] : [document];
+                    datedScore *= UndatedStoryMerger.WhenFactor(companions, clusters[dated], gathers ? clusters[best].Existing : null);
+                    if (StoryPeople.HeadlinesAnother(document, clusters[dated]))
+                    {
+                        // Without a "when", the "who" is what tells another occasion of the same kind of event.
+                        datedScore *= HeadlineStrangerFactor;
+                    }
                 }
 
                 if (dated >= 0 && datedScore >= Math.Max(UndatedThreshold, sameStory) && datedScore >= score)

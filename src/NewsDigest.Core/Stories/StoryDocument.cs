@@ -58,7 +58,11 @@ internal sealed record StoryProfile(
     IReadOnlyList<int> PublishedDays,
     IReadOnlyList<int> MentionedDays,
     IReadOnlyList<int> MentionedYears,
-    IReadOnlyList<string> SaidSentences);
+    IReadOnlyList<string> SaidSentences)
+{
+    /// <summary>Surnames the headlines of its documents name, with how many headlines name each: who the story is about.</summary>
+    public IReadOnlyDictionary<string, int> HeadlinePeople { get; init; } = new Dictionary<string, int>(StringComparer.Ordinal);
+}
 
 internal sealed record StoryEntity(string Name, EntityKind Kind, int Count);
 

@@ -54,6 +54,74 @@ internal static class StoryPeople
         return namesPeople;
     }
 
+    /// <summary>
+    /// Whether the headline of <paramref name="report"/> names people, none of them the person most of the story's
+    /// headlines name: "Chargers' Jackson arrested" is not the story headlined "Chargers' Jamal Williams arrested",
+    /// however much else the reports share.
+    /// </summary>
+    public static bool HeadlinesAnother(DocumentFeatures report, StoryCluster story)
+    {
+        var ours = HeadlineSurnames(report);
+        var documents = story.NewDocuments.Count + (story.Existing?.DocumentCount ?? 0);
+        if (ours.Count == 0 || documents < 2)
+        {
+            return false;
+        }
+
+        var central = false;
+        foreach (var (surname, count) in HeadlineCounts(story.NewDocuments, story.Existing))
+        {
+            if (count * 2 >= documents && count >= 2)
+            {
+                central = true;
+                if (ours.Contains(surname))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return central;
+    }
+
+    /// <summary>How many of the headlines of <paramref name="reports"/> and of the earlier story name each surname.</summary>
+    public static Dictionary<string, int> HeadlineCounts(IReadOnlyList<DocumentFeatures> reports, StoryProfile? earlier)
+    {
+        var counts = earlier is null
+            ? new Dictionary<string, int>(StringComparer.Ordinal)
+            : new Dictionary<string, int>(earlier.HeadlinePeople, StringComparer.Ordinal);
+        foreach (var report in reports)
+        {
+            foreach (var surname in HeadlineSurnames(report))
+            {
+                counts[surname] = counts.GetValueOrDefault(surname) + 1;
+            }
+        }
+
+        return counts;
+    }
+
+    private static HashSet<string> HeadlineSurnames(DocumentFeatures report)
+    {
+        // By surname, since a headline often gives only that ("Chargers' Jackson arrested").
+        var surnames = new HashSet<string>(StringComparer.Ordinal);
+        HashSet<string>? headline = null;
+        foreach (var entity in report.Entities)
+        {
+            if (entity.Kind == EntityKind.Person)
+            {
+                headline ??= [.. TextTokens.Words(report.Document.Title)];
+                var surname = Surname(entity.Name);
+                if (headline.Contains(surname))
+                {
+                    surnames.Add(surname);
+                }
+            }
+        }
+
+        return surnames;
+    }
+
     /// <summary>The surnames of the people named by at least half of the reports, and by two of them at least.</summary>
     internal static HashSet<string> Central(IReadOnlyList<DocumentFeatures> reports, StoryProfile? earlier)
     {

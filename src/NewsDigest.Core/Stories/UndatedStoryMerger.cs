@@ -97,9 +97,15 @@ internal static class UndatedStoryMerger
     /// so when that year is two or more before the story's first report and the story's own reports never name it, they
     /// tell of an older event of the same kind (a dated story naming that year may be looking back at the same one).
     /// </summary>
-    internal static double WhenFactor(List<DocumentFeatures> members, StoryCluster dated)
+    internal static double WhenFactor(List<DocumentFeatures> members, StoryCluster dated, StoryProfile? earlier = null)
     {
         var latest = members.Max(m => m.LatestMentionedYear);
+        if (earlier is not null && earlier.MentionedYears.Count > 0)
+        {
+            // The undated story's reports from earlier digests count as much as those of this one.
+            latest = Math.Max(latest, earlier.MentionedYears.Max());
+        }
+
         return latest > 0 && dated.FirstPublishedYear is { } year && latest < year - 1 && !dated.NamesYear(latest)
             ? StoryClusterer.YearsApartFactor
             : 1.0;
