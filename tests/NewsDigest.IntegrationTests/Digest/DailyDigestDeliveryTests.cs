@@ -164,6 +164,30 @@ public sealed class DailyDigestDeliveryTests(AzuriteFixture azurite, MailDevServ
     }
 
     [Fact]
+    public async Task RunAsync_Delivered_NextDigestStartsFromItsTermStatistics()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var clock = new FakeTimeProvider(Start.AddHours(2));
+        await using var teams = new WebhookListener();
+        await using var services = Services(azurite.NewPrefix(), Recipient(), mail.SmtpPort, teams, clock);
+        await DeliverySettings.IngestSeedsAsync(services, ct);
+        await services.GetRequiredService<DailyDigestService>().RunAsync(ct);
+        var archive = services.GetRequiredService<DigestArchive>();
+
+        var stored = await archive.ReadTermStatisticsAsync(new DateOnly(2026, 1, 15), ct);
+        clock.Advance(TimeSpan.FromDays(1));
+        var next = await services.GetRequiredService<DigestComposer>().ComposeAsync(new DateOnly(2026, 1, 16), ct);
+
+        Assert.NotNull(stored);
+        Assert.Equal(5, stored.Documents);
+        Assert.Contains("aukus", stored.Frequencies.Keys);
+        // Nothing new the next day: the statistics are the delivered digest's, not counted again.
+        Assert.Equal(stored.Documents, next.Statistics.Documents);
+        Assert.Equal(stored.Frequencies["aukus"], next.Statistics.Frequencies["aukus"]);
+        Assert.Null(await archive.ReadTermStatisticsAsync(new DateOnly(2026, 1, 16), ct));
+    }
+
+    [Fact]
     public async Task ComposePendingAsync_SeedsIngested_StoresAndSendsNothing()
     {
         var ct = TestContext.Current.CancellationToken;
