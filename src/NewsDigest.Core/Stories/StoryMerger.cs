@@ -69,7 +69,7 @@ internal static class StoryMerger
             for (var r = 0; r < ranked.Count && r < Candidates; r++)
             {
                 var candidate = ranked[r].Story;
-                if (StoryPeople.AreAboutOthers(story.NewDocuments, clusters[candidate]))
+                if (StoryPeople.AreAboutOthers(story, clusters[candidate]))
                 {
                     continue;
                 }

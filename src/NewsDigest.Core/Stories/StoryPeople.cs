@@ -1,57 +1,36 @@
+using System.Runtime.CompilerServices;
+
 namespace NewsDigest.Stories;
 
 /// <summary>
-/// Who a story is about: the people most of its reports name. Two stories of the same kind of event (a DUI arrest,
-/// a rehab stay, a coach fired) share their words and their team or city; the person at their centre tells them apart.
+/// Who a story is about: the people most of its reports name, and the people its headlines name. Two stories of the
+/// same kind of event (a DUI arrest, a rehab stay, a coach fired) share their words and their team or city; the
+/// person at their centre tells them apart.
 /// </summary>
-/// <remarks>People are compared by surname, since reports name them in full once and by surname after.</remarks>
+/// <remarks>
+/// People are compared by surname, since reports name them in full once and by surname after. The counts of a story
+/// are kept as it grows (its reports are only ever appended, or all moved out at once), so asking costs the same
+/// for a story of thousands of reports as for one of two.
+/// </remarks>
 internal static class StoryPeople
 {
+    private static readonly ConditionalWeakTable<DocumentFeatures, ReportPeople> Reports = [];
+    private static readonly ConditionalWeakTable<StoryCluster, Counts> Stories = [];
+
     /// <summary>
     /// Whether both groups of reports have central people and none of one's is central to the other: two
     /// developments about different people. Stories of one report have no central person (its names say too little).
     /// </summary>
-    public static bool AreAboutOthers(IReadOnlyList<DocumentFeatures> reports, StoryCluster story)
+    public static bool AreAboutOthers(StoryCluster ours, StoryCluster theirs)
     {
-        var theirs = Central(story.NewDocuments, story.Existing);
-        if (theirs.Count == 0)
+        var their = CountsOf(theirs).Central();
+        if (their.Count == 0)
         {
             return false;
         }
 
-        var ours = Central(reports, null);
-        return ours.Count > 0 && !ours.Overlaps(theirs);
-    }
-
-    /// <summary>
-    /// Whether <paramref name="report"/> names people but none of those at the centre of <paramref name="story"/>: a
-    /// report of the same kind of event about somebody else.
-    /// </summary>
-    public static bool NamesOthersOnly(DocumentFeatures report, StoryCluster story)
-    {
-        var central = Central(story.NewDocuments, story.Existing);
-        if (central.Count == 0)
-        {
-            return false;
-        }
-
-        var namesPeople = false;
-        foreach (var entity in report.Entities)
-        {
-            if (entity.Kind != EntityKind.Person)
-            {
-                continue;
-            }
-
-            if (central.Contains(Surname(entity.Name)))
-            {
-                return false;
-            }
-
-            namesPeople = true;
-        }
-
-        return namesPeople;
+        var our = CountsOf(ours).Central();
+        return our.Count > 0 && !our.Overlaps(their);
     }
 
     /// <summary>
@@ -61,27 +40,27 @@ internal static class StoryPeople
     /// </summary>
     public static bool HeadlinesAnother(DocumentFeatures report, StoryCluster story)
     {
-        var ours = HeadlineSurnames(report);
-        var documents = story.NewDocuments.Count + (story.Existing?.DocumentCount ?? 0);
-        if (ours.Count == 0 || documents < 2)
+        var ours = Of(report).Headline;
+        if (ours.Length == 0)
         {
             return false;
         }
 
-        var central = false;
-        foreach (var (surname, count) in HeadlineCounts(story.NewDocuments, story.Existing))
+        var central = CountsOf(story).CentralInHeadlines();
+        if (central.Count == 0)
         {
-            if (count * 2 >= documents && count >= 2)
+            return false;
+        }
+
+        foreach (var surname in ours)
+        {
+            if (central.Contains(surname))
             {
-                central = true;
-                if (ours.Contains(surname))
-                {
-                    return false;
-                }
+                return false;
             }
         }
 
-        return central;
+        return true;
     }
 
     /// <summary>How many of the headlines of <paramref name="reports"/> and of the earlier story name each surname.</summary>
@@ -92,7 +71,7 @@ internal static class StoryPeople
             : new Dictionary<string, int>(earlier.HeadlinePeople, StringComparer.Ordinal);
         foreach (var report in reports)
         {
-            foreach (var surname in HeadlineSurnames(report))
+            foreach (var surname in Of(report).Headline)
             {
                 counts[surname] = counts.GetValueOrDefault(surname) + 1;
             }
@@ -101,77 +80,159 @@ internal static class StoryPeople
         return counts;
     }
 
-    private static HashSet<string> HeadlineSurnames(DocumentFeatures report)
-    {
-        // By surname, since a headline often gives only that ("Chargers' Jackson arrested").
-        var surnames = new HashSet<string>(StringComparer.Ordinal);
-        HashSet<string>? headline = null;
-        foreach (var entity in report.Entities)
-        {
-            if (entity.Kind == EntityKind.Person)
-            {
-                headline ??= [.. TextTokens.Words(report.Document.Title)];
-                var surname = Surname(entity.Name);
-                if (headline.Contains(surname))
-                {
-                    surnames.Add(surname);
-                }
-            }
-        }
-
-        return surnames;
-    }
-
     /// <summary>The surnames of the people named by at least half of the reports, and by two of them at least.</summary>
     internal static HashSet<string> Central(IReadOnlyList<DocumentFeatures> reports, StoryProfile? earlier)
     {
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var report in reports)
-        {
-            seen.Clear();
-            foreach (var entity in report.Entities)
-            {
-                if (entity.Kind == EntityKind.Person && seen.Add(Surname(entity.Name)))
-                {
-                    counts[Surname(entity.Name)] = counts.GetValueOrDefault(Surname(entity.Name)) + 1;
-                }
-            }
-        }
-
-        var documents = reports.Count;
-        if (earlier is not null)
-        {
-            documents += earlier.DocumentCount;
-            foreach (var entity in earlier.Entities)
-            {
-                if (entity.Kind == EntityKind.Person)
-                {
-                    counts[Surname(entity.Name)] = counts.GetValueOrDefault(Surname(entity.Name)) + entity.Count;
-                }
-            }
-        }
-
-        var central = new HashSet<string>(StringComparer.Ordinal);
-        if (documents < 2)
-        {
-            return central;
-        }
-
-        foreach (var (surname, count) in counts)
-        {
-            if (count >= 2 && count * 2 >= documents)
-            {
-                central.Add(surname);
-            }
-        }
-
-        return central;
+        var counts = new Counts(earlier);
+        counts.Update(reports);
+        return counts.Central();
     }
+
+    private static Counts CountsOf(StoryCluster story)
+    {
+        var counts = Stories.GetValue(story, static s => new Counts(s.Existing));
+        counts.Update(story.NewDocuments);
+        return counts;
+    }
+
+    private static ReportPeople Of(DocumentFeatures report) => Reports.GetValue(report, static r => ReportPeople.Read(r));
 
     private static string Surname(string name)
     {
         var space = name.LastIndexOf(' ');
         return TextTokens.ToInvariantLower(space < 0 ? name : name[(space + 1)..]);
+    }
+
+    /// <summary>The surnames of the people a report names, and of those its headline names.</summary>
+    private sealed record ReportPeople(string[] Named, string[] Headline)
+    {
+        public static ReportPeople Read(DocumentFeatures report)
+        {
+            var named = new List<string>();
+            var headline = new List<string>();
+            HashSet<string>? titleWords = null;
+            foreach (var entity in report.Entities)
+            {
+                if (entity.Kind != EntityKind.Person)
+                {
+                    continue;
+                }
+
+                var surname = Surname(entity.Name);
+                if (named.Contains(surname))
+                {
+                    continue;
+                }
+
+                named.Add(surname);
+                // By surname, since a headline often gives only that ("Chargers' Jackson arrested").
+                titleWords ??= [.. TextTokens.Words(report.Document.Title)];
+                if (titleWords.Contains(surname))
+                {
+                    headline.Add(surname);
+                }
+            }
+
+            return new ReportPeople([.. named], [.. headline]);
+        }
+    }
+
+    /// <summary>How many reports of a story name each surname, in their text and in their headline.</summary>
+    private sealed class Counts(StoryProfile? earlier)
+    {
+        private int _read;
+        private HashSet<string>? _central;
+        private int _centralAt;
+        private HashSet<string>? _centralInHeadlines;
+        private int _centralInHeadlinesAt;
+
+        public Dictionary<string, int> Named { get; } = Start(earlier, e => e.Entities.Where(x => x.Kind == EntityKind.Person).Select(x => (Surname(x.Name), x.Count)));
+
+        public Dictionary<string, int> Headline { get; } = Start(earlier, e => e.HeadlinePeople.Select(p => (p.Key, p.Value)));
+
+        public int Documents { get; private set; } = earlier?.DocumentCount ?? 0;
+
+        public void Update(IReadOnlyList<DocumentFeatures> reports)
+        {
+            if (reports.Count < _read)
+            {
+                // Its reports moved to another story all at once: count again from the earlier story alone.
+                Named.Clear();
+                Headline.Clear();
+                foreach (var (surname, count) in Start(earlier, e => e.Entities.Where(x => x.Kind == EntityKind.Person).Select(x => (Surname(x.Name), x.Count))))
+                {
+                    Named[surname] = count;
+                }
+
+                foreach (var (surname, count) in Start(earlier, e => e.HeadlinePeople.Select(p => (p.Key, p.Value))))
+                {
+                    Headline[surname] = count;
+                }
+
+                Documents = earlier?.DocumentCount ?? 0;
+                _read = 0;
+            }
+
+            for (; _read < reports.Count; _read++)
+            {
+                var people = Of(reports[_read]);
+                foreach (var surname in people.Named)
+                {
+                    Named[surname] = Named.GetValueOrDefault(surname) + 1;
+                }
+
+                foreach (var surname in people.Headline)
+                {
+                    Headline[surname] = Headline.GetValueOrDefault(surname) + 1;
+                }
+
+                Documents++;
+            }
+        }
+
+        /// <summary>The surnames named by at least half of the reports, and by two at least.</summary>
+        public HashSet<string> Central() => _central = Refresh(_central, ref _centralAt, Named);
+
+        /// <summary>The surnames named by at least half of the headlines, and by two at least.</summary>
+        public HashSet<string> CentralInHeadlines() => _centralInHeadlines = Refresh(_centralInHeadlines, ref _centralInHeadlinesAt, Headline);
+
+        private HashSet<string> Refresh(HashSet<string>? known, ref int knownAt, Dictionary<string, int> counts)
+        {
+            // Read again as the story grows by a tenth (exactly while it is small), so a story of thousands of
+            // reports is not read again for each new one: the people at its centre change slowly, if at all.
+            if (known is not null && (knownAt == Documents || (knownAt >= 20 && Documents >= knownAt && Documents * 10 < knownAt * 11)))
+            {
+                return known;
+            }
+
+            var central = new HashSet<string>(StringComparer.Ordinal);
+            if (Documents >= 2)
+            {
+                foreach (var (surname, count) in counts)
+                {
+                    if (count >= 2 && count * 2 >= Documents)
+                    {
+                        central.Add(surname);
+                    }
+                }
+            }
+
+            knownAt = Documents;
+            return central;
+        }
+
+        private static Dictionary<string, int> Start(StoryProfile? earlier, Func<StoryProfile, IEnumerable<(string Surname, int Count)>> read)
+        {
+            var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+            if (earlier is not null)
+            {
+                foreach (var (surname, count) in read(earlier))
+                {
+                    counts[surname] = counts.GetValueOrDefault(surname) + count;
+                }
+            }
+
+            return counts;
+        }
     }
 }

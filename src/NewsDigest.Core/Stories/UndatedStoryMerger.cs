@@ -47,7 +47,7 @@ internal static class UndatedStoryMerger
             var (target, score) = (-1, 0.0);
             foreach (var candidate in candidates)
             {
-                if (StoryPeople.AreAboutOthers(story.NewDocuments, clusters[candidate]))
+                if (StoryPeople.AreAboutOthers(story, clusters[candidate]))
                 {
                     continue;
                 }
