@@ -15,6 +15,9 @@ namespace NewsDigest.Cli.Commands;
 /// </summary>
 internal static class StoryEvalCommand
 {
+    /// <summary>How many times over the "warm" runs have read the set's kind of news before it.</summary>
+    private const int WarmScale = 10;
+
     public static Command Create()
     {
         var corpusOption = new Option<DirectoryInfo?>("--corpus")
@@ -89,7 +92,8 @@ internal static class StoryEvalCommand
 
         // Over several digests each digest starts from the stories and term statistics the earlier ones left. A new
         // deployment starts with none ("cold"); one that has read this kind of news for a while has term statistics
-        // that barely move with a day's documents ("warm": both runs start from the statistics of the whole set).
+        // that barely move with a day's documents ("warm": both runs start from the set's own statistics, as if it had
+        // been read ten times over).
         output.WriteLine();
         output.WriteLine($"Over {batches} digests (B3 F1; same: the digests group every article as the one batch does)");
         output.WriteLine($"{"mode",-9}{"cold: one batch",16}{$"{batches} digests",11}{"same",6}{"warm: one batch",18}{$"{batches} digests",11}{"same",6}");
@@ -99,7 +103,8 @@ internal static class StoryEvalCommand
             var (name, subset) = modes[m];
             var run = runs[m].Run;
             var carried = StoryGroupingEvaluation.Run(subset, 0, batches);
-            var warmStatistics = StoryClusterer.Group([.. subset.Select(a => StoryDocument.From(a.Document, DateTimeOffset.UnixEpoch))], []).Statistics;
+            var own = StoryClusterer.Group([.. subset.Select(a => StoryDocument.From(a.Document, DateTimeOffset.UnixEpoch))], []).Statistics;
+            var warmStatistics = new TermStatistics(own.Documents * WarmScale, own.Frequencies.ToDictionary(p => p.Key, p => p.Value * WarmScale, StringComparer.Ordinal));
             var warm = StoryGroupingEvaluation.Run(subset, 0, 1, warmStatistics);
             var warmCarried = StoryGroupingEvaluation.Run(subset, 0, batches, warmStatistics);
             var warmDifferences = StoryGroupingEvaluation.Differences(warm, warmCarried).ToList();
