@@ -150,13 +150,35 @@ internal sealed class StoryCluster(StoryProfile? existing)
 
     private static void Trim(Dictionary<int, float> vector, int size, float[] idf)
     {
-        if (vector.Count > size * 2)
+        if (vector.Count <= size * 2)
         {
-            foreach (var weak in vector.OrderBy(t => t.Value * idf[t.Key]).Take(vector.Count - size).Select(t => t.Key).ToList())
-            {
-                vector.Remove(weak);
-            }
+            return;
         }
+
+        // The weakest terms go, in order of weight, ties in the dictionary's order (as a stable sort gives them), and
+        // are removed in that order: the dictionary then reuses its free slots as it always did, so its order is unchanged.
+        var count = vector.Count;
+        var ids = System.Buffers.ArrayPool<int>.Shared.Rent(count);
+        var weights = System.Buffers.ArrayPool<float>.Shared.Rent(count);
+        var order = System.Buffers.ArrayPool<int>.Shared.Rent(count);
+        var i = 0;
+        foreach (var (id, weight) in vector)
+        {
+            ids[i] = id;
+            weights[i] = weight * idf[id];
+            order[i] = i;
+            i++;
+        }
+
+        order.AsSpan(0, count).Sort((a, b) => weights[a] != weights[b] ? weights[a].CompareTo(weights[b]) : a.CompareTo(b));
+        for (var w = 0; w < count - size; w++)
+        {
+            vector.Remove(ids[order[w]]);
+        }
+
+        System.Buffers.ArrayPool<int>.Shared.Return(order);
+        System.Buffers.ArrayPool<float>.Shared.Return(weights);
+        System.Buffers.ArrayPool<int>.Shared.Return(ids);
     }
 
     private static double Cosine(int[] ids, float[] weights, Dictionary<int, float> centroid, ref double? centroidNorm, float[] idf)
@@ -173,8 +195,20 @@ internal sealed class StoryCluster(StoryProfile? existing)
             }
         }
 
-        centroidNorm ??= Math.Sqrt(centroid.Sum(t => (double)t.Value * idf[t.Key] * t.Value * idf[t.Key]));
+        centroidNorm ??= Norm(centroid, idf);
         return norm == 0 || centroidNorm == 0 ? 0 : dot / (Math.Sqrt(norm) * centroidNorm.Value);
+    }
+
+    private static double Norm(Dictionary<int, float> centroid, float[] idf)
+    {
+        // Summed in the dictionary's order, as before: the same rounding, so the same decisions.
+        double sum = 0;
+        foreach (var (id, weight) in centroid)
+        {
+            sum += (double)weight * idf[id] * weight * idf[id];
+        }
+
+        return Math.Sqrt(sum);
     }
 
     public StorySimilarity Similarity(DocumentFeatures document, float[] idf)

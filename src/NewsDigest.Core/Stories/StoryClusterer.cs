@@ -90,18 +90,17 @@ internal sealed class StoryClusterer
             .OrderBy(i => documents[i].Published ?? DateTimeOffset.MaxValue)
             .ThenBy(i => documents[i].Id, StringComparer.Ordinal)
             .ToArray();
-        var hits = new Dictionary<int, int>();
-        var ranked = new List<(int Hits, int StoryCluster)>();
+        var candidates = new StoryCandidates();
         foreach (var i in order)
         {
             var document = features[i];
-            var (best, score) = FindBest(document, clusters, index, idf, keyIdf, hits, ranked, document.Document.Published is null ? false : null);
+            var (best, score) = FindBest(document, clusters, index, idf, keyIdf, candidates, document.Document.Published is null ? false : null);
             if (document.Document.Published is null)
             {
                 // Without a date a document brings no "when": joining a dated story takes more "what" and "who", and
                 // beating the undated stories; otherwise it gathers with other undated reports, and the story they
                 // form is weighed against the dated stories as a whole afterwards (UndatedStoryMerger).
-                var (dated, datedScore) = FindBest(document, clusters, index, idf, keyIdf, hits, ranked, dated: true);
+                var (dated, datedScore) = FindBest(document, clusters, index, idf, keyIdf, candidates, dated: true);
                 if (dated >= 0)
                 {
                     // The years count with those of the undated reports it would otherwise gather with.
@@ -173,35 +172,31 @@ internal sealed class StoryClusterer
         StoryKeyIndex index,
         float[] idf,
         float keyIdf,
-        Dictionary<int, int> hits,
-        List<(int Hits, int StoryCluster)> ranked,
+        StoryCandidates candidates,
         bool? dated = null)
     {
-        hits.Clear();
+        candidates.Clear();
         foreach (var key in document.Keys(idf, keyIdf))
         {
             // Bands are strong evidence on their own; terms and names count once each.
-            index.CountOwners(key, key < 0 ? 2 : 1, hits);
+            index.CountOwners(key, key < 0 ? 2 : 1, candidates);
         }
 
-        ranked.Clear();
-        foreach (var (cluster, count) in hits)
+        foreach (var cluster in candidates.Touched)
         {
             if (dated is { } wanted && clusters[cluster].IsDated != wanted)
             {
                 continue;
             }
 
-            ranked.Add((count, cluster));
+            candidates.Offer(cluster);
         }
 
         // Most shared keys first, then the most recent story; the pairs are distinct, so the order is total.
-        ranked.Sort(static (a, b) => a.Hits != b.Hits ? b.Hits.CompareTo(a.Hits) : b.StoryCluster.CompareTo(a.StoryCluster));
         var best = -1;
         var bestScore = 0.0;
-        for (var r = 0; r < ranked.Count && r < MaxCandidates; r++)
+        foreach (var (_, candidate) in candidates.Best)
         {
-            var candidate = ranked[r].StoryCluster;
             var similarity = clusters[candidate].Similarity(document, idf);
             if (similarity.Combined > bestScore)
             {

@@ -17,50 +17,64 @@ internal sealed class StoryKeyIndex
     {
         foreach (var key in keys)
         {
-            if (!_shared.TryGetValue(key, out var owners))
-            {
-                ref var single = ref CollectionsMarshal.GetValueRefOrAddDefault(_single, key, out var exists);
-                if (!exists || single == cluster)
-                {
-                    single = cluster;
-                    continue;
-                }
+            Add(cluster, key);
+        }
+    }
 
-                owners = [single, cluster];
-                _single.Remove(key);
-                _shared[key] = owners;
-                continue;
+    /// <summary>Records that <paramref name="cluster"/> used <paramref name="keys"/> (a document's keys: no enumerator to allocate).</summary>
+    public void Add(int cluster, long[] keys)
+    {
+        foreach (var key in keys)
+        {
+            Add(cluster, key);
+        }
+    }
+
+    private void Add(int cluster, long key)
+    {
+        if (!_shared.TryGetValue(key, out var owners))
+        {
+            ref var single = ref CollectionsMarshal.GetValueRefOrAddDefault(_single, key, out var exists);
+            if (!exists || single == cluster)
+            {
+                single = cluster;
+                return;
             }
 
-            if (owners[^1] == cluster)
-            {
-                continue;
-            }
+            owners = [single, cluster];
+            _single.Remove(key);
+            _shared[key] = owners;
+            return;
+        }
 
-            owners.Remove(cluster);
-            owners.Add(cluster);
-            if (owners.Count > ClustersPerKey)
-            {
-                // Keep the stories that mentioned the key last: the ones a new document most likely continues.
-                owners.RemoveAt(0);
-            }
+        if (owners[^1] == cluster)
+        {
+            return;
+        }
+
+        owners.Remove(cluster);
+        owners.Add(cluster);
+        if (owners.Count > ClustersPerKey)
+        {
+            // Keep the stories that mentioned the key last: the ones a new document most likely continues.
+            owners.RemoveAt(0);
         }
     }
 
     /// <summary>Adds <paramref name="weight"/> to the hits of every story that used <paramref name="key"/>.</summary>
-    public void CountOwners(long key, int weight, Dictionary<int, int> hits)
+    public void CountOwners(long key, int weight, StoryCandidates hits)
     {
         if (_single.TryGetValue(key, out var single))
         {
-            CollectionsMarshal.GetValueRefOrAddDefault(hits, single, out _) += weight;
+            hits.Count(single, weight);
             return;
         }
 
         if (_shared.TryGetValue(key, out var owners))
         {
-            foreach (var owner in owners)
+            foreach (var owner in CollectionsMarshal.AsSpan(owners))
             {
-                CollectionsMarshal.GetValueRefOrAddDefault(hits, owner, out _) += weight;
+                hits.Count(owner, weight);
             }
         }
     }

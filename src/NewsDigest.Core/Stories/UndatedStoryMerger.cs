@@ -25,8 +25,7 @@ internal static class UndatedStoryMerger
             return;
         }
 
-        var hits = new Dictionary<int, int>();
-        var ranked = new List<(int Hits, int StoryCluster)>();
+        var search = new StoryCandidates();
         var candidates = new List<int>();
         var count = clusters.Count;
         for (var c = 0; c < count; c++)
@@ -40,7 +39,7 @@ internal static class UndatedStoryMerger
             candidates.Clear();
             foreach (var member in story.NewDocuments)
             {
-                var (best, _) = StoryClusterer.FindBest(member, clusters, index, idf, keyIdf, hits, ranked, dated: true);
+                var (best, _) = StoryClusterer.FindBest(member, clusters, index, idf, keyIdf, search, dated: true);
                 if (best >= 0 && !candidates.Contains(best))
                 {
                     candidates.Add(best);
