@@ -38,45 +38,50 @@ internal sealed class DocumentFeatures
 
     public static DocumentFeatures Build(StoryDocument document, StoryVocabulary vocabulary)
     {
-        var counts = new Dictionary<int, float>();
+        // Words are read as characters and counted by id: no string per token and no dictionary per document.
+        var buffers = vocabulary.Buffers;
+        var counts = buffers.Terms;
         // The headline and first paragraph say which development the article is about; later paragraphs add background.
-        var lead = new Dictionary<int, float>();
+        var lead = buffers.Lead;
         // The headline says what the story is about: it weighs like a few sentences.
-        foreach (var word in TextTokens.Words(document.Title))
+        var title = new WordReader(document.Title, buffers.TokenBuffer(document.Title.Length));
+        while (title.MoveNext())
         {
-            if (TextTokens.ContentForm(word) is { } term)
+            var term = TextTokens.ContentForm(title.Current);
+            if (term.Length > 0)
             {
                 var id = vocabulary.Id(term);
-                counts[id] = counts.GetValueOrDefault(id) + 3;
-                lead[id] = lead.GetValueOrDefault(id) + 1;
+                counts.Add(id, 3);
+                lead.Add(id, 1);
             }
         }
 
         // Each paragraph is tokenized once: its words feed the term vector, the lead vector and the shingle count.
         var leadParagraphs = LeadParagraphs(document.Paragraphs);
-        var bodyWords = new List<string>();
         for (var p = 0; p < document.Paragraphs.Count; p++)
         {
-            var start = bodyWords.Count;
-            TextTokens.AddWords(document.Paragraphs[p], bodyWords);
-            for (var w = start; w < bodyWords.Count; w++)
+            var paragraph = document.Paragraphs[p];
+            var words = new WordReader(paragraph, buffers.TokenBuffer(paragraph.Length));
+            while (words.MoveNext())
             {
-                if (TextTokens.ContentForm(bodyWords[w]) is not { } term)
+                buffers.AddBodyWord(words.Current);
+                var term = TextTokens.ContentForm(words.Current);
+                if (term.Length == 0)
                 {
                     continue;
                 }
 
                 var id = vocabulary.Id(term);
-                counts[id] = counts.GetValueOrDefault(id) + 1;
+                counts.Add(id, 1);
                 if (p < leadParagraphs)
                 {
-                    lead[id] = lead.GetValueOrDefault(id) + 1;
+                    lead.Add(id, 1);
                 }
             }
         }
 
-        var (ids, weights) = UnitVector(counts);
-        var (leadIds, leadWeights) = UnitVector(lead);
+        var (ids, weights) = counts.ToUnitVector();
+        var (leadIds, leadWeights) = lead.ToUnitVector();
 
         var entities = EntityExtractor.Extract(document.Title, document.Paragraphs);
         // Extraction returns one entity per key, so the ids run parallel to the entities.
@@ -95,7 +100,7 @@ internal sealed class DocumentFeatures
             Entities = entities,
             EntityIds = entityIds,
             HeadlinePeople = HeadlinePeopleOf(document.Title, entities, entityIds),
-            Shingles = TextTokens.CountShingles(bodyWords),
+            Shingles = buffers.CountShingles(),
             LeadIds = leadIds,
             LeadWeights = leadWeights,
             PublishedDays = EventDates.Published(document.Published),
@@ -133,26 +138,6 @@ internal sealed class DocumentFeatures
         }
 
         return paragraphs.Count;
-    }
-
-    private static (int[] Ids, float[] Weights) UnitVector(Dictionary<int, float> counts)
-    {
-        var ids = counts.Keys.ToArray();
-        var weights = new float[ids.Length];
-        double norm = 0;
-        for (var i = 0; i < ids.Length; i++)
-        {
-            weights[i] = (float)(1 + Math.Log(counts[ids[i]]));
-            norm += weights[i] * weights[i];
-        }
-
-        norm = Math.Sqrt(norm);
-        for (var i = 0; i < weights.Length && norm > 0; i++)
-        {
-            weights[i] = (float)(weights[i] / norm);
-        }
-
-        return (ids, weights);
     }
 
     /// <summary>

@@ -11,7 +11,24 @@ internal sealed class StoryVocabulary
     private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
     private readonly List<string> _terms = [];
     private readonly List<int> _documentFrequency = [];
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _spanIds;
     private int _documents;
+
+    public StoryVocabulary() => _spanIds = _ids.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Buffers that building one document's features reuses for the next (one grouping runs on one thread).</summary>
+    internal DocumentFeatureBuffers Buffers { get; } = new();
+
+    /// <summary>The id of a term given as characters: a string is made only the first time the term is seen.</summary>
+    public int Id(ReadOnlySpan<char> term)
+    {
+        if (_spanIds.TryGetValue(term, out var id))
+        {
+            return id;
+        }
+
+        return Id(term.ToString());
+    }
 
     public int Id(string term)
     {
