@@ -13,6 +13,22 @@ internal sealed class DocumentFeatureBuffers
 
     public TermCounter Lead { get; } = new();
 
+    public EntityExtractionBuffers Entities { get; } = new();
+
+    /// <summary>The vocabulary id of a name, as of <see cref="StoryClusterer.EntityTerm"/>, without making that string.</summary>
+    public int EntityId(StoryVocabulary vocabulary, string name)
+    {
+        var length = name.Length + 1;
+        if (_token.Length < length)
+        {
+            _token = new char[Math.Max(length, _token.Length * 2)];
+        }
+
+        _token[0] = '@';
+        name.AsSpan().ToLowerInvariant(_token.AsSpan(1, name.Length));
+        return vocabulary.Id(_token.AsSpan(0, length));
+    }
+
     /// <summary>A buffer that holds any token of a text of <paramref name="length"/> characters.</summary>
     public char[] TokenBuffer(int length)
     {

@@ -83,12 +83,12 @@ internal sealed class DocumentFeatures
         var (ids, weights) = counts.ToUnitVector();
         var (leadIds, leadWeights) = lead.ToUnitVector();
 
-        var entities = EntityExtractor.Extract(document.Title, document.Paragraphs);
+        var entities = EntityExtractor.Extract(document.Title, document.Paragraphs, buffers.Entities);
         // Extraction returns one entity per key, so the ids run parallel to the entities.
         var entityIds = new int[entities.Count];
         for (var e = 0; e < entityIds.Length; e++)
         {
-            entityIds[e] = vocabulary.Id(EntityTerm(entities[e].Name));
+            entityIds[e] = buffers.EntityId(vocabulary, entities[e].Name);
         }
 
         vocabulary.CountDocument(ids, entityIds);
@@ -152,45 +152,51 @@ internal sealed class DocumentFeatures
         }
 
         var values = Document.Signature.Values;
-        var keys = new List<long>((values.Count / RowsPerBand) + DistinctiveTermsPerDocument + DistinctiveNamesPerDocument);
-        for (var band = 0; band + RowsPerBand <= values.Count; band += RowsPerBand)
-        {
-            var hash = HashCode.Combine(values[band], values[band + 1]);
-            // Band keys are negative so they never collide with term ids.
-            keys.Add(long.MinValue + ((long)band << 32) + (uint)hash);
-        }
-
-        var ranked = new List<(float Weight, int Position)>(TermIds.Length);
+        var bands = values.Count / RowsPerBand;
+        var ranked = TermIds.Length <= 512 ? stackalloc (float Weight, int Position)[TermIds.Length] : new (float Weight, int Position)[TermIds.Length];
+        var terms = 0;
         for (var i = 0; i < TermIds.Length; i++)
         {
             if (idf[TermIds[i]] <= keyIdf)
             {
-                ranked.Add((TermWeights[i] * idf[TermIds[i]], i));
+                ranked[terms++] = (TermWeights[i] * idf[TermIds[i]], i);
             }
         }
 
-        AddStrongest(keys, ranked, TermIds, DistinctiveTermsPerDocument);
-        ranked.Clear();
+        var names = 0;
+        var rankedNames = EntityIds.Length <= 512 ? stackalloc (float Weight, int Position)[EntityIds.Length] : new (float Weight, int Position)[EntityIds.Length];
         for (var i = 0; i < EntityIds.Length; i++)
         {
             if (idf[EntityIds[i]] <= keyIdf)
             {
-                ranked.Add((idf[EntityIds[i]], i));
+                rankedNames[names++] = (idf[EntityIds[i]], i);
             }
         }
 
-        AddStrongest(keys, ranked, EntityIds, DistinctiveNamesPerDocument);
-        _keys = [.. keys];
+        var keys = new long[bands + Math.Min(terms, DistinctiveTermsPerDocument) + Math.Min(names, DistinctiveNamesPerDocument)];
+        var count = 0;
+        for (var band = 0; band + RowsPerBand <= values.Count; band += RowsPerBand)
+        {
+            var hash = HashCode.Combine(values[band], values[band + 1]);
+            // Band keys are negative so they never collide with term ids.
+            keys[count++] = long.MinValue + ((long)band << 32) + (uint)hash;
+        }
+
+        count = AddStrongest(keys, count, ranked[..terms], TermIds, DistinctiveTermsPerDocument);
+        AddStrongest(keys, count, rankedNames[..names], EntityIds, DistinctiveNamesPerDocument);
+        _keys = keys;
         return _keys;
     }
 
     /// <summary>Adds the ids of the <paramref name="count"/> heaviest entries, ties in their original order.</summary>
-    private static void AddStrongest(List<long> keys, List<(float Weight, int Position)> ranked, int[] ids, int count)
+    private static int AddStrongest(long[] keys, int next, Span<(float Weight, int Position)> ranked, int[] ids, int count)
     {
         ranked.Sort(static (a, b) => a.Weight != b.Weight ? b.Weight.CompareTo(a.Weight) : a.Position.CompareTo(b.Position));
-        for (var i = 0; i < ranked.Count && i < count; i++)
+        for (var i = 0; i < ranked.Length && i < count; i++)
         {
-            keys.Add(ids[ranked[i].Position]);
+            keys[next++] = ids[ranked[i].Position];
         }
+
+        return next;
     }
 }

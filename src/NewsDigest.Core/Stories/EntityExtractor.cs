@@ -35,20 +35,26 @@ internal static partial class EntityExtractor
         ["I"] = "1", ["II"] = "2", ["III"] = "3", ["IV"] = "4", ["V"] = "5",
     };
 
-    public static IReadOnlyList<NamedEntity> Extract(string title, IEnumerable<string> paragraphs)
+    public static IReadOnlyList<NamedEntity> Extract(string title, IEnumerable<string> paragraphs) =>
+        Extract(title, paragraphs, new EntityExtractionBuffers());
+
+    /// <summary>Extracts the names of one document, reusing <paramref name="buffers"/> (one grouping's, on one thread).</summary>
+    public static IReadOnlyList<NamedEntity> Extract(string title, IEnumerable<string> paragraphs, EntityExtractionBuffers buffers)
     {
-        var sentences = new List<string> { title };
+        buffers.Reset();
+        var lowerVocabulary = buffers.LowerVocabulary;
+        var tokenized = new List<List<string>>();
+        tokenized.Add(Tokens(title, buffers));
         foreach (var paragraph in paragraphs)
         {
-            sentences.AddRange(SentenceSplitter.Split(paragraph));
+            foreach (var sentence in SentenceSplitter.Split(paragraph))
+            {
+                tokenized.Add(Tokens(sentence, buffers));
+            }
         }
 
-        var lowerVocabulary = new HashSet<string>(StringComparer.Ordinal);
-        var tokenized = new List<List<string>>(sentences.Count);
-        foreach (var sentence in sentences)
+        foreach (var tokens in tokenized)
         {
-            var tokens = Tokens(sentence);
-            tokenized.Add(tokens);
             foreach (var token in tokens)
             {
                 if (token.Length > 0 && char.IsLower(token[0]))
@@ -217,14 +223,13 @@ internal static partial class EntityExtractor
     private static void Add(List<string> words, bool sentenceStart, bool afterTitle, bool beforeSpeechVerb, HashSet<string> lowerVocabulary, List<Phrase> phrases)
     {
         // Sentence-initial ordinary words ("However", "The", "Although") are not names.
-        while (words.Count > 0 && sentenceStart && (TextTokens.IsStopWord(TextTokens.ToInvariantLower(words[0]))
-            || lowerVocabulary.Contains(TextTokens.ToInvariantLower(words[0]))))
+        while (words.Count > 0 && sentenceStart && IsOrdinaryWord(words[0], lowerVocabulary))
         {
             words = words[1..];
             sentenceStart = false;
         }
 
-        while (words.Count > 0 && (Connectors.Contains(words[^1]) || TextTokens.IsStopWord(TextTokens.ToInvariantLower(words[^1]))))
+        while (words.Count > 0 && (Connectors.Contains(words[^1]) || IsStopWord(words[^1])))
         {
             words = words[..^1];
         }
@@ -245,6 +250,21 @@ internal static partial class EntityExtractor
         }
 
         phrases.Add(new Phrase(words, sentenceStart, afterTitle, beforeSpeechVerb));
+    }
+
+    /// <summary>Whether <paramref name="word"/> in lower case is a stop word or a word the document writes lower-case.</summary>
+    private static bool IsOrdinaryWord(string word, HashSet<string> lowerVocabulary)
+    {
+        var lower = word.Length <= 64 ? stackalloc char[word.Length] : new char[word.Length];
+        word.AsSpan().ToLowerInvariant(lower);
+        return TextTokens.IsStopWord(lower) || lowerVocabulary.GetAlternateLookup<ReadOnlySpan<char>>().Contains(lower);
+    }
+
+    private static bool IsStopWord(string word)
+    {
+        var lower = word.Length <= 64 ? stackalloc char[word.Length] : new char[word.Length];
+        word.AsSpan().ToLowerInvariant(lower);
+        return TextTokens.IsStopWord(lower);
     }
 
     /// <summary>
@@ -275,18 +295,18 @@ internal static partial class EntityExtractor
     }
 
     /// <summary>Word tokens with their case, abbreviations such as "U.S." kept whole, commas and brackets kept as tokens.</summary>
-    private static List<string> Tokens(string sentence)
+    private static List<string> Tokens(string sentence, EntityExtractionBuffers buffers)
     {
-        var tokens = new List<string>();
+        var tokens = buffers.NextSentence();
         foreach (var match in TokenPattern().EnumerateMatches(sentence))
         {
-            var token = sentence.Substring(match.Index, match.Length);
+            var token = sentence.AsSpan(match.Index, match.Length);
             if (token.EndsWith("'s", StringComparison.Ordinal) || token.EndsWith("\u2019s", StringComparison.Ordinal))
             {
                 token = token[..^2];
             }
 
-            tokens.Add(token);
+            tokens.Add(buffers.Token(token));
         }
 
         return tokens;

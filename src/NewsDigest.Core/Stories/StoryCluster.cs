@@ -213,12 +213,21 @@ internal sealed class StoryCluster(StoryProfile? existing)
 
     public StorySimilarity Similarity(DocumentFeatures document, float[] idf)
     {
+        var s = Measure(document, idf);
+        return new StorySimilarity(s.Cosine, s.LeadCosine, s.Names, s.SameDay, s.Jaccard, s.IsCopy, s.Combined);
+    }
+
+    /// <summary>The combined score of <see cref="Similarity"/> alone, with nothing allocated: what the candidate search needs.</summary>
+    public double Score(DocumentFeatures document, float[] idf) => Measure(document, idf).Combined;
+
+    private Measures Measure(DocumentFeatures document, float[] idf)
+    {
         var jaccard = 0.0;
         foreach (var signature in _signatures)
         {
             if (AreCopies(document.Document.Signature, document.Shingles, signature.Signature, signature.Shingles, out var j))
             {
-                return new StorySimilarity(1, 1, 1, true, j, true, 1 + j);
+                return new Measures(1, 1, 1, true, j, true, 1 + j);
             }
 
             jaccard = Math.Max(jaccard, j);
@@ -267,8 +276,10 @@ internal sealed class StoryCluster(StoryProfile? existing)
             combined *= DateDamping(gap);
         }
 
-        return new StorySimilarity(cosine, leadCosine, names, sameDay, jaccard, false, combined);
+        return new Measures(cosine, leadCosine, names, sameDay, jaccard, false, combined);
     }
+
+    private readonly record struct Measures(double Cosine, double LeadCosine, double Names, bool SameDay, double Jaccard, bool IsCopy, double Combined);
 
     /// <summary>Whether the headline names a person none of the story's documents mention.</summary>
     private bool HeadlineNamesSomeoneElse(DocumentFeatures document)

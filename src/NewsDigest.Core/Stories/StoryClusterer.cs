@@ -197,11 +197,11 @@ internal sealed class StoryClusterer
         var bestScore = 0.0;
         foreach (var (_, candidate) in candidates.Best)
         {
-            var similarity = clusters[candidate].Similarity(document, idf);
-            if (similarity.Combined > bestScore)
+            var score = clusters[candidate].Score(document, idf);
+            if (score > bestScore)
             {
                 best = candidate;
-                bestScore = similarity.Combined;
+                bestScore = score;
             }
         }
 

@@ -177,6 +177,12 @@ internal static class TextTokens
     /// <summary>Collapses whitespace and trims, for comparing and displaying sentences.</summary>
     public static string Squash(string text)
     {
+        if (IsSquashed(text))
+        {
+            // Most paragraphs are already clean: no copy to make.
+            return text.Normalize(NormalizationForm.FormC);
+        }
+
         var builder = new StringBuilder(text.Length);
         var space = false;
         foreach (var c in text.Trim())
@@ -198,6 +204,28 @@ internal static class TextTokens
 
         return builder.ToString().Normalize(NormalizationForm.FormC);
     }
+
+    /// <summary>Whether <paramref name="text"/> has no whitespace at either end, and only single spaces inside.</summary>
+    private static bool IsSquashed(string text)
+    {
+        if (text.Length > 0 && (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1])))
+        {
+            return false;
+        }
+
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsWhiteSpace(text[i]) && (text[i] != ' ' || char.IsWhiteSpace(text[i + 1])))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether a lower-case word is a stop word, without making a string of it.</summary>
+    public static bool IsStopWord(ReadOnlySpan<char> lowerWord) => StopWordLookup.Contains(lowerWord);
 
     public static string ToInvariantLower(string text) => text.ToLower(CultureInfo.InvariantCulture);
 }

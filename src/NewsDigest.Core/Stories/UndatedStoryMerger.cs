@@ -82,7 +82,7 @@ internal static class UndatedStoryMerger
         foreach (var member in members)
         {
             // A copy scores above 1; capped, so that one copy cannot carry unrelated reports in with it.
-            sum += Math.Min(1.0, dated.Similarity(member, idf).Combined);
+            sum += Math.Min(1.0, dated.Score(member, idf));
         }
 
         return sum / members.Count;

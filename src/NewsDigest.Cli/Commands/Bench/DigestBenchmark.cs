@@ -56,7 +56,7 @@ internal static class DigestBenchmark
             CultureInfo.InvariantCulture,
             $"warm-up: {passes} digests of {warmUpDocuments.Count:N0} documents {(steady ? "until three in a row were within 5%" : "(budget spent before the rate settled)")}"));
 
-        Console.WriteLine("documents  developments  stories  entries   seconds   us/doc  grouping s  summaries s  rendering s  GC pause s   allocated MB   peak working set MB");
+        Console.WriteLine("documents  developments  stories  entries   seconds   us/doc  grouping s  summaries s  rendering s  GC pause s   allocated MB  of it grouping MB   peak working set MB");
         var perDocument = new List<(int Size, double Microseconds)>();
         var fingerprints = new List<(int Size, string Fingerprint)>();
         using var progress = new CommandLine.ProgressReporter("bench digest", sizes.Sum(s => (long)s), "documents composed");
@@ -80,7 +80,7 @@ internal static class DigestBenchmark
             using var process = Process.GetCurrentProcess();
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"{size,9:N0}  {generator.Developments,12:N0}  {stories,7:N0}  {entries,7}  {total.TotalSeconds,8:0.00}  {total.TotalMicroseconds / size,7:0}  {phases.Grouping.TotalSeconds,10:0.00}  {phases.Summaries.TotalSeconds,11:0.00}  {phases.Rendering.TotalSeconds,11:0.00}  {pause.TotalSeconds,10:0.00}  {allocated / 1048576.0,13:N0}  {process.PeakWorkingSet64 / 1048576.0,20:N0}"));
+                $"{size,9:N0}  {generator.Developments,12:N0}  {stories,7:N0}  {entries,7}  {total.TotalSeconds,8:0.00}  {total.TotalMicroseconds / size,7:0}  {phases.Grouping.TotalSeconds,10:0.00}  {phases.Summaries.TotalSeconds,11:0.00}  {phases.Rendering.TotalSeconds,11:0.00}  {pause.TotalSeconds,10:0.00}  {allocated / 1048576.0,13:N0}  {phases.GroupingAllocated / 1048576.0,17:N0}  {process.PeakWorkingSet64 / 1048576.0,20:N0}"));
         }
 
         if (perDocument.Count >= 2)
@@ -107,15 +107,17 @@ internal static class DigestBenchmark
     private static (int Stories, int Entries, Phases Phases, string Fingerprint) Compose(IReadOnlyList<StoryDocument> documents, DateTimeOffset now, DigestOptions options, DigestRenderer renderer)
     {
         var window = new DigestWindow(DateOnly.FromDateTime(now.UtcDateTime), options.TimeZone, now, now.AddDays(-1), now);
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var clock = Stopwatch.StartNew();
         var grouping = StoryClusterer.Group(documents, []);
         var grouped = clock.Elapsed;
+        var groupingAllocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
         clock.Restart();
         var edition = DigestEditor.Compose(grouping, documents.Count, window, options, new Uri("https://digest.example/latest"));
         var summarised = clock.Elapsed;
         clock.Restart();
         var rendered = renderer.Render(edition.Content);
-        var phases = new Phases(grouped, summarised, clock.Elapsed);
+        var phases = new Phases(grouped, summarised, clock.Elapsed, groupingAllocated);
         return (edition.StoryUpdates.Count, rendered.Json.Length > 0 ? edition.Content.Entries.Count : 0, phases, Fingerprint(grouping));
     }
 
@@ -137,7 +139,7 @@ internal static class DigestBenchmark
     }
 
     /// <summary>Grouping into stories; summaries, ranking and story updates; rendering every format.</summary>
-    private sealed record Phases(TimeSpan Grouping, TimeSpan Summaries, TimeSpan Rendering);
+    private sealed record Phases(TimeSpan Grouping, TimeSpan Summaries, TimeSpan Rendering, long GroupingAllocated);
 
     /// <summary>
     /// Day-of-news generator: developments reported by several outlets in their own words, syndicated copies and
