@@ -319,12 +319,7 @@ internal sealed class StoryCluster(StoryProfile? existing)
             .Take(60)
             .Select(e => new StoryEntity(e.Entity.Name, e.Entity.Kind, e.Count))
             .ToList();
-        var newEntities = NewDocuments
-            .SelectMany(d => d.Entities)
-            .GroupBy(e => e.Key, StringComparer.Ordinal)
-            .OrderByDescending(g => g.Count())
-            .Select(g => g.OrderByDescending(e => e.Kind != EntityKind.Other).First())
-            .ToList();
+        var newEntities = MostMentioned(NewDocuments);
         var times = documents.Select(d => d.EventTime).ToList();
         var first = Existing is null ? times.Min() : Min(Existing.FirstSeen, times.Min());
         var last = Existing is null ? times.Max() : Max(Existing.LastSeen, times.Max());
@@ -343,6 +338,41 @@ internal sealed class StoryCluster(StoryProfile? existing)
             [.. _mentionedYears],
             Existing?.SaidSentences ?? []);
         return new StoryGroup(Existing, documents, articles, newEntities, profile);
+    }
+
+    /// <summary>
+    /// The names the documents mention, most mentioned first (ties in order of first mention), each as first mentioned
+    /// with a kind other than <see cref="EntityKind.Other"/> if any mention has one. One pass, no grouping of every mention.
+    /// </summary>
+    private static List<NamedEntity> MostMentioned(List<DocumentFeatures> documents)
+    {
+        var positions = new Dictionary<string, int>(StringComparer.Ordinal);
+        var names = new List<(NamedEntity Entity, int Count, int First)>();
+        foreach (var document in documents)
+        {
+            foreach (var entity in document.Entities)
+            {
+                ref var position = ref CollectionsMarshal.GetValueRefOrAddDefault(positions, entity.Key, out var known);
+                if (!known)
+                {
+                    position = names.Count;
+                    names.Add((entity, 1, names.Count));
+                    continue;
+                }
+
+                var (chosen, count, first) = names[position];
+                names[position] = (chosen.Kind == EntityKind.Other && entity.Kind != EntityKind.Other ? entity : chosen, count + 1, first);
+            }
+        }
+
+        names.Sort(static (a, b) => a.Count != b.Count ? b.Count.CompareTo(a.Count) : a.First.CompareTo(b.First));
+        var result = new List<NamedEntity>(names.Count);
+        foreach (var (entity, _, _) in names)
+        {
+            result.Add(entity);
+        }
+
+        return result;
     }
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;

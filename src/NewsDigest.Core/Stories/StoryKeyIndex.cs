@@ -10,8 +10,11 @@ namespace NewsDigest.Stories;
 /// </summary>
 internal sealed class StoryKeyIndex
 {
-    private readonly Dictionary<long, int> _single = [];
-    private readonly Dictionary<long, List<int>> _shared = [];
+    // One table for every key, so a key costs one lookup (the table holds millions of signature bands, and each
+    // lookup is a cache miss): a value of 0 or more is the one story that used the key, a negative value -(i + 1)
+    // points to the list of stories i in _shared.
+    private readonly Dictionary<long, int> _owners = [];
+    private readonly List<List<int>> _shared = [];
 
     public void Add(int cluster, IEnumerable<long> keys)
     {
@@ -32,21 +35,21 @@ internal sealed class StoryKeyIndex
 
     private void Add(int cluster, long key)
     {
-        if (!_shared.TryGetValue(key, out var owners))
+        ref var owner = ref CollectionsMarshal.GetValueRefOrAddDefault(_owners, key, out var exists);
+        if (!exists || owner == cluster)
         {
-            ref var single = ref CollectionsMarshal.GetValueRefOrAddDefault(_single, key, out var exists);
-            if (!exists || single == cluster)
-            {
-                single = cluster;
-                return;
-            }
-
-            owners = [single, cluster];
-            _single.Remove(key);
-            _shared[key] = owners;
+            owner = cluster;
             return;
         }
 
+        if (owner >= 0)
+        {
+            _shared.Add([owner, cluster]);
+            owner = -_shared.Count;
+            return;
+        }
+
+        var owners = _shared[-owner - 1];
         if (owners[^1] == cluster)
         {
             return;
@@ -64,18 +67,20 @@ internal sealed class StoryKeyIndex
     /// <summary>Adds <paramref name="weight"/> to the hits of every story that used <paramref name="key"/>.</summary>
     public void CountOwners(long key, int weight, StoryCandidates hits)
     {
-        if (_single.TryGetValue(key, out var single))
+        if (!_owners.TryGetValue(key, out var owner))
         {
-            hits.Count(single, weight);
             return;
         }
 
-        if (_shared.TryGetValue(key, out var owners))
+        if (owner >= 0)
         {
-            foreach (var owner in CollectionsMarshal.AsSpan(owners))
-            {
-                hits.Count(owner, weight);
-            }
+            hits.Count(owner, weight);
+            return;
+        }
+
+        foreach (var shared in CollectionsMarshal.AsSpan(_shared[-owner - 1]))
+        {
+            hits.Count(shared, weight);
         }
     }
 }
