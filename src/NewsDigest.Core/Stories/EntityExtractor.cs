@@ -70,8 +70,15 @@ internal static partial class EntityExtractor
             CollectPhrases(tokens, lowerVocabulary, phrases);
         }
 
-        var singles = new HashSet<string>(
-            phrases.Where(p => p.Tokens.Count == 1).Select(p => p.Tokens[0]), StringComparer.Ordinal);
+        var singles = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var phrase in phrases)
+        {
+            if (phrase.Tokens.Count == 1)
+            {
+                singles.Add(phrase.Tokens[0]);
+            }
+        }
+
         var found = new Dictionary<string, NamedEntity>(StringComparer.Ordinal);
         var people = new List<NamedEntity>();
         foreach (var phrase in phrases)
@@ -125,7 +132,7 @@ internal static partial class EntityExtractor
             return new NamedEntity(organisation, EntityKind.Organisation);
         }
 
-        if (phrase.Tokens.Any(Gazetteer.IsOrganisationWord))
+        if (AnyOrganisationWord(phrase.Tokens))
         {
             return new NamedEntity(name, EntityKind.Organisation);
         }
@@ -136,9 +143,7 @@ internal static partial class EntityExtractor
         }
 
         // A title, its plural or its qualifier is never part of a person's name ("Defense Ministers", "Vice Presidents").
-        var personLike = phrase.Tokens.Count is 2 or 3
-            && phrase.Tokens.All(t => t.Length > 1 && char.IsUpper(t[0]) && !IsAcronym(t))
-            && !phrase.Tokens.Any(t => Gazetteer.IsTitleWord(t) || (t.EndsWith('s') && Gazetteer.IsTitleWord(t[..^1])) || IsTitleQualifier(t));
+        var personLike = phrase.Tokens.Count is 2 or 3 && IsPersonLike(phrase.Tokens);
         if (personLike && (phrase.AfterTitle || phrase.BeforeSpeechVerb || HyphenatedGivenName().IsMatch(phrase.Tokens[^1])
             || singles.Contains(phrase.Tokens[0]) || singles.Contains(phrase.Tokens[^1])))
         {
@@ -234,14 +239,14 @@ internal static partial class EntityExtractor
             words = words[..^1];
         }
 
-        if (words.Count == 0 || words.Count > 7 || words.All(IsNumeral))
+        if (words.Count == 0 || words.Count > 7 || AllNumerals(words))
         {
             return;
         }
 
         if (words.Count >= 2 && Gazetteer.Place(string.Join(' ', words[..2])) is not null && words.Count > 2
             && Gazetteer.Place(string.Join(' ', words)) is null && Gazetteer.Organisation(string.Join(' ', words)) is null
-            && !words.Any(Gazetteer.IsOrganisationWord))
+            && !AnyOrganisationWord(words))
         {
             // "South Korean Yoon" or "Australia Anthony Albanese": the place and what follows are separate names.
             phrases.Add(new Phrase(words[..2], sentenceStart, false, false));
@@ -282,16 +287,113 @@ internal static partial class EntityExtractor
         or "Defence" or "Finance" or "Trade" or "Unification" or "Interior" or "Home" or "Chief" or "First" or "Former"
         or "Acting" or "Supreme" or "State" or "Executive" or "Senior";
 
-    private static bool IsCapitalized(string token) =>
-        token.Length > 0 && char.IsUpper(token[0]) && token.Any(char.IsLetter);
+    // The checks below run on every token of every document: plain loops, since LINQ over a string allocates an enumerator.
+    private static bool IsCapitalized(string token)
+    {
+        if (token.Length == 0 || !char.IsUpper(token[0]))
+        {
+            return false;
+        }
 
-    private static bool IsNumeral(string token) =>
-        RomanNumerals.ContainsKey(token) || (token.Length <= 4 && token.All(char.IsDigit));
+        foreach (var c in token)
+        {
+            if (char.IsLetter(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsNumeral(string token)
+    {
+        if (RomanNumerals.ContainsKey(token))
+        {
+            return true;
+        }
+
+        if (token.Length > 4)
+        {
+            return false;
+        }
+
+        foreach (var c in token)
+        {
+            if (!char.IsDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool AllNumerals(List<string> words)
+    {
+        foreach (var word in words)
+        {
+            if (!IsNumeral(word))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool AnyOrganisationWord(List<string> words)
+    {
+        foreach (var word in words)
+        {
+            if (Gazetteer.IsOrganisationWord(word))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Every word capitalized and no acronym; no title, its plural or its qualifier ("Defense Ministers", "Vice Presidents"),
+    /// which are never part of a person's name.
+    /// </summary>
+    private static bool IsPersonLike(List<string> words)
+    {
+        foreach (var t in words)
+        {
+            if (!(t.Length > 1 && char.IsUpper(t[0]) && !IsAcronym(t)))
+            {
+                return false;
+            }
+        }
+
+        foreach (var t in words)
+        {
+            if (Gazetteer.IsTitleWord(t) || (t.EndsWith('s') && Gazetteer.IsTitleWord(t.AsSpan(0, t.Length - 1))) || IsTitleQualifier(t))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private static bool IsAcronym(string token)
     {
-        var letters = token.Count(char.IsLetter);
-        return letters >= 2 && token.Where(char.IsLetter).All(char.IsUpper) && token.Length <= 8;
+        var letters = 0;
+        var allUpper = true;
+        foreach (var c in token)
+        {
+            if (char.IsLetter(c))
+            {
+                letters++;
+                allUpper &= char.IsUpper(c);
+            }
+        }
+
+        return letters >= 2 && allUpper && token.Length <= 8;
     }
 
     /// <summary>Word tokens with their case, abbreviations such as "U.S." kept whole, commas and brackets kept as tokens.</summary>
