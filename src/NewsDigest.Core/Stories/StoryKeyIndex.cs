@@ -13,7 +13,7 @@ internal sealed class StoryKeyIndex
     // One table for every key, so a key costs one lookup (the table holds millions of signature bands, and each
     // lookup is a cache miss): a value of 0 or more is the one story that used the key, a negative value -(i + 1)
     // points to the list of stories i in _shared.
-    private readonly Dictionary<long, int> _owners = [];
+    private readonly KeyTable _owners = new();
     private readonly List<List<int>> _shared = [];
 
     public void Add(int cluster, IEnumerable<long> keys)
@@ -35,7 +35,7 @@ internal sealed class StoryKeyIndex
 
     private void Add(int cluster, long key)
     {
-        ref var owner = ref CollectionsMarshal.GetValueRefOrAddDefault(_owners, key, out var exists);
+        ref var owner = ref _owners.GetValueRefOrAddDefault(key, out var exists);
         if (!exists || owner == cluster)
         {
             owner = cluster;
