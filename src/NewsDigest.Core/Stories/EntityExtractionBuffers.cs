@@ -10,6 +10,8 @@ internal sealed class EntityExtractionBuffers
     private readonly Dictionary<string, string> _tokens = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _tokenLookup;
     private readonly List<List<string>> _sentences = [];
+    private readonly Dictionary<string, NamedEntity>?[] _entities = new Dictionary<string, NamedEntity>?[4];
+    private char[] _name = new char[128];
     private int _sentencesUsed;
 
     public EntityExtractionBuffers() => _tokenLookup = _tokens.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -28,6 +30,48 @@ internal sealed class EntityExtractionBuffers
         var text = token.ToString();
         _tokens[text] = text;
         return text;
+    }
+
+    /// <summary>The one string for the words of a phrase joined by single spaces.</summary>
+    public string Name(List<string> words)
+    {
+        var length = words.Count - 1;
+        foreach (var word in words)
+        {
+            length += word.Length;
+        }
+
+        if (_name.Length < length)
+        {
+            _name = new char[Math.Max(length, _name.Length * 2)];
+        }
+
+        var written = 0;
+        foreach (var word in words)
+        {
+            if (written > 0)
+            {
+                _name[written++] = ' ';
+            }
+
+            word.CopyTo(_name.AsSpan(written));
+            written += word.Length;
+        }
+
+        return Token(_name.AsSpan(0, Math.Max(written, 0)));
+    }
+
+    /// <summary>The one entity of <paramref name="name"/> and <paramref name="kind"/> (entities are values: sharing them is safe).</summary>
+    public NamedEntity Entity(string name, EntityKind kind)
+    {
+        var entities = _entities[(int)kind] ??= new Dictionary<string, NamedEntity>(StringComparer.Ordinal);
+        if (!entities.TryGetValue(name, out var entity))
+        {
+            entity = new NamedEntity(name, kind);
+            entities[name] = entity;
+        }
+
+        return entity;
     }
 
     /// <summary>An empty list for the tokens of the next sentence.</summary>

@@ -83,7 +83,7 @@ internal static partial class EntityExtractor
         var people = new List<NamedEntity>();
         foreach (var phrase in phrases)
         {
-            var entity = Classify(phrase, singles);
+            var entity = Classify(phrase, singles, buffers);
             if (entity is null)
             {
                 continue;
@@ -114,9 +114,9 @@ internal static partial class EntityExtractor
         return [.. found.Values];
     }
 
-    private static NamedEntity? Classify(Phrase phrase, HashSet<string> singles)
+    private static NamedEntity? Classify(Phrase phrase, HashSet<string> singles, EntityExtractionBuffers buffers)
     {
-        var name = string.Join(' ', phrase.Tokens);
+        var name = buffers.Name(phrase.Tokens);
         if (Gazetteer.IsCommonAbbreviation(name))
         {
             return null;
@@ -124,22 +124,22 @@ internal static partial class EntityExtractor
 
         if (Gazetteer.Place(name) is { } place)
         {
-            return new NamedEntity(place, EntityKind.Place);
+            return buffers.Entity(place, EntityKind.Place);
         }
 
         if (Gazetteer.Organisation(name) is { } organisation)
         {
-            return new NamedEntity(organisation, EntityKind.Organisation);
+            return buffers.Entity(organisation, EntityKind.Organisation);
         }
 
         if (AnyOrganisationWord(phrase.Tokens))
         {
-            return new NamedEntity(name, EntityKind.Organisation);
+            return buffers.Entity(name, EntityKind.Organisation);
         }
 
         if (phrase.Tokens.Count == 1 && IsAcronym(name))
         {
-            return new NamedEntity(name, EntityKind.Organisation);
+            return buffers.Entity(name, EntityKind.Organisation);
         }
 
         // A title, its plural or its qualifier is never part of a person's name ("Defense Ministers", "Vice Presidents").
@@ -147,10 +147,10 @@ internal static partial class EntityExtractor
         if (personLike && (phrase.AfterTitle || phrase.BeforeSpeechVerb || HyphenatedGivenName().IsMatch(phrase.Tokens[^1])
             || singles.Contains(phrase.Tokens[0]) || singles.Contains(phrase.Tokens[^1])))
         {
-            return new NamedEntity(name, EntityKind.Person);
+            return buffers.Entity(name, EntityKind.Person);
         }
 
-        return phrase.Tokens.Count == 1 && phrase.SentenceStart ? null : new NamedEntity(name, EntityKind.Other);
+        return phrase.Tokens.Count == 1 && phrase.SentenceStart ? null : buffers.Entity(name, EntityKind.Other);
     }
 
     private static void CollectPhrases(List<string> tokens, HashSet<string> lowerVocabulary, List<Phrase> phrases)
