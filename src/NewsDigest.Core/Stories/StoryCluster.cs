@@ -47,15 +47,46 @@ internal sealed partial class StoryCluster(StoryProfile? existing)
             }
         }
 
-        foreach (var (id, _) in _centroid.Where(t => idf[t.Key] <= keyIdf).OrderByDescending(t => t.Value * idf[t.Key]).Take(DistinctiveTermsPerDocument * 2))
+        var terms = new List<(float Weight, int Position, int Id)>(_centroid.Count);
+        foreach (var (id, weight) in _centroid)
+        {
+            if (idf[id] <= keyIdf)
+            {
+                terms.Add((weight * idf[id], terms.Count, id));
+            }
+        }
+
+        foreach (var id in Strongest(terms, DistinctiveTermsPerDocument * 2))
         {
             yield return id;
         }
 
-        foreach (var (id, _) in _entities.Where(e => idf[e.Key] <= keyIdf).OrderByDescending(e => e.Value.Count * idf[e.Key]).Take(DistinctiveNamesPerDocument * 2))
+        var names = new List<(float Weight, int Position, int Id)>(_entities.Count);
+        foreach (var (id, (_, count)) in _entities)
+        {
+            if (idf[id] <= keyIdf)
+            {
+                names.Add((count * idf[id], names.Count, id));
+            }
+        }
+
+        foreach (var id in Strongest(names, DistinctiveNamesPerDocument * 2))
         {
             yield return id;
         }
+    }
+
+    /// <summary>The ids of the <paramref name="count"/> heaviest entries, ties in their original order (as a stable sort gives them).</summary>
+    private static List<int> Strongest(List<(float Weight, int Position, int Id)> ranked, int count)
+    {
+        ranked.Sort(static (a, b) => a.Weight != b.Weight ? b.Weight.CompareTo(a.Weight) : a.Position.CompareTo(b.Position));
+        var ids = new List<int>(Math.Min(count, ranked.Count));
+        for (var i = 0; i < ranked.Count && i < count; i++)
+        {
+            ids.Add(ranked[i].Id);
+        }
+
+        return ids;
     }
 
     public void Add(DocumentFeatures document, float[] idf)
