@@ -105,9 +105,9 @@ internal sealed partial class StoryCluster(StoryProfile? existing)
 
         Trim(_centroid, MaxCentroidTerms, idf);
         Trim(_lead, MaxLeadTerms, idf);
-        _publishedDays.UnionWith(document.PublishedDays);
-        _mentionedDays.UnionWith(document.MentionedDays);
-        _mentionedYears.UnionWith(document.MentionedYears);
+        AddAll(_publishedDays, document.PublishedDays);
+        AddAll(_mentionedDays, document.MentionedDays);
+        AddAll(_mentionedYears, document.MentionedYears);
 
         for (var i = 0; i < document.Entities.Count; i++)
         {
@@ -134,6 +134,15 @@ internal sealed partial class StoryCluster(StoryProfile? existing)
 
         _norm = null;
         _leadNorm = null;
+    }
+
+    /// <summary>Adds every value of <paramref name="values"/> (a loop over the array: UnionWith would allocate an enumerator).</summary>
+    private static void AddAll(HashSet<int> set, int[] values)
+    {
+        foreach (var value in values)
+        {
+            set.Add(value);
+        }
     }
 
     private static void Trim(Dictionary<int, float> vector, int size, float[] idf)
