@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using static NewsDigest.Stories.StoryClusterer;
 
 namespace NewsDigest.Stories;
@@ -10,41 +9,22 @@ namespace NewsDigest.Stories;
 /// </summary>
 internal sealed class StoryCandidates
 {
-    private readonly List<int> _touched = [];
+    private readonly SparseCounts<int> _hits = new();
     private readonly (int Hits, int Story)[] _best = new (int Hits, int Story)[MaxCandidates];
-    private int[] _hits = new int[256];
     private int _bestCount;
 
     /// <summary>The stories with at least one shared key, in the order they were first counted.</summary>
-    public ReadOnlySpan<int> Touched => CollectionsMarshal.AsSpan(_touched);
+    public ReadOnlySpan<int> Touched => _hits.Touched;
 
     /// <summary>Forgets the previous document's counts and candidates.</summary>
     public void Clear()
     {
-        foreach (var story in CollectionsMarshal.AsSpan(_touched))
-        {
-            _hits[story] = 0;
-        }
-
-        _touched.Clear();
+        _hits.Clear();
         _bestCount = 0;
     }
 
     /// <summary>Adds <paramref name="weight"/> (positive) to the hits of <paramref name="story"/>.</summary>
-    public void Count(int story, int weight)
-    {
-        if (story >= _hits.Length)
-        {
-            Array.Resize(ref _hits, Math.Max(story + 1, _hits.Length * 2));
-        }
-
-        if (_hits[story] == 0)
-        {
-            _touched.Add(story);
-        }
-
-        _hits[story] += weight;
-    }
+    public void Count(int story, int weight) => _hits.Add(story, weight);
 
     /// <summary>
     /// Keeps <paramref name="story"/> among the best candidates if it is one: most shared keys first, then the most recent

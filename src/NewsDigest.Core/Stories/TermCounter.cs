@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace NewsDigest.Stories;
 
 /// <summary>
@@ -9,29 +7,15 @@ namespace NewsDigest.Stories;
 /// </summary>
 internal sealed class TermCounter
 {
-    private readonly List<int> _order = [];
-    private float[] _counts = new float[1024];
+    private readonly SparseCounts<float> _counts = new();
 
     /// <summary>Adds <paramref name="amount"/> (positive) to the count of <paramref name="id"/>.</summary>
-    public void Add(int id, float amount)
-    {
-        if (id >= _counts.Length)
-        {
-            Array.Resize(ref _counts, Math.Max(id + 1, _counts.Length * 2));
-        }
-
-        if (_counts[id] == 0)
-        {
-            _order.Add(id);
-        }
-
-        _counts[id] += amount;
-    }
+    public void Add(int id, float amount) => _counts.Add(id, amount);
 
     /// <summary>The counted ids with weights 1 + log(count), scaled to unit length; then forgets the counts.</summary>
     public (int[] Ids, float[] Weights) ToUnitVector()
     {
-        var ids = _order.ToArray();
+        var ids = _counts.Touched.ToArray();
         var weights = new float[ids.Length];
         double norm = 0;
         for (var i = 0; i < ids.Length; i++)
@@ -46,12 +30,7 @@ internal sealed class TermCounter
             weights[i] = (float)(weights[i] / norm);
         }
 
-        foreach (var id in CollectionsMarshal.AsSpan(_order))
-        {
-            _counts[id] = 0;
-        }
-
-        _order.Clear();
+        _counts.Clear();
         return (ids, weights);
     }
 }
