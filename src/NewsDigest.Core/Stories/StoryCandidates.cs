@@ -13,6 +13,12 @@ internal sealed class StoryCandidates
     private readonly (int Hits, int Story)[] _best = new (int Hits, int Story)[MaxCandidates];
     private int _bestCount;
 
+    /// <summary>The document's weighted terms, computed once for all candidates.</summary>
+    public WeightedTerms Terms { get; } = new();
+
+    /// <summary>The document's weighted lead terms, computed once for all candidates.</summary>
+    public WeightedTerms Lead { get; } = new();
+
     /// <summary>The stories with at least one shared key, in the order they were first counted.</summary>
     public ReadOnlySpan<int> Touched => _hits.Touched;
 

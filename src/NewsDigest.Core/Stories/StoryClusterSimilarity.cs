@@ -7,20 +7,21 @@ namespace NewsDigest.Stories;
 /// <summary>How a document compares with a story (<see cref="Similarity"/>).</summary>
 internal sealed partial class StoryCluster
 {
-    private static double Cosine(int[] ids, float[] weights, Dictionary<int, float> centroid, ref double? centroidNorm, float[] idf)
+    private static double Cosine(WeightedTerms document, Dictionary<int, float> centroid, ref double? centroidNorm, float[] idf)
     {
         double dot = 0;
-        double norm = 0;
-        for (var i = 0; i < ids.Length; i++)
+        var ids = document.Ids;
+        var weighted = document.Weighted;
+        var idfs = document.Idf;
+        for (var i = 0; i < weighted.Length; i++)
         {
-            var weight = weights[i] * idf[ids[i]];
-            norm += weight * weight;
             if (centroid.TryGetValue(ids[i], out var other))
             {
-                dot += weight * other * idf[ids[i]];
+                dot += weighted[i] * other * idfs[i];
             }
         }
 
+        var norm = document.NormSquared;
         centroidNorm ??= Norm(centroid, idf);
         return norm == 0 || centroidNorm == 0 ? 0 : dot / (Math.Sqrt(norm) * centroidNorm.Value);
     }
@@ -46,7 +47,11 @@ internal sealed partial class StoryCluster
     /// <summary>The combined score of <see cref="Similarity"/> alone, with nothing allocated: what the candidate search needs.</summary>
     public double Score(DocumentFeatures document, float[] idf) => Measure(document, idf).Combined;
 
-    private Measures Measure(DocumentFeatures document, float[] idf)
+    /// <summary><see cref="Score(DocumentFeatures, float[])"/> with the document's weighted terms and lead already computed.</summary>
+    public double Score(DocumentFeatures document, float[] idf, WeightedTerms terms, WeightedTerms lead) =>
+        Measure(document, idf, terms, lead).Combined;
+
+    private Measures Measure(DocumentFeatures document, float[] idf, WeightedTerms? terms = null, WeightedTerms? lead = null)
     {
         var jaccard = 0.0;
         foreach (var signature in _signatures)
@@ -59,8 +64,8 @@ internal sealed partial class StoryCluster
             jaccard = Math.Max(jaccard, j);
         }
 
-        var cosine = Cosine(document.TermIds, document.TermWeights, _centroid, ref _norm, idf);
-        var leadCosine = Cosine(document.LeadIds, document.LeadWeights, _lead, ref _leadNorm, idf);
+        var cosine = Cosine(terms ?? WeightedTerms.Of(document.TermIds, document.TermWeights, idf), _centroid, ref _norm, idf);
+        var leadCosine = Cosine(lead ?? WeightedTerms.Of(document.LeadIds, document.LeadWeights, idf), _lead, ref _leadNorm, idf);
         // Naming the same day supports lexical evidence but cannot replace it: most of a day's news names the same days.
         var sameDay = cosine >= DayEvidenceFloor && (EventDates.Overlap(document.MentionedDays, _mentionedDays)
             || EventDates.Overlap(document.MentionedDays, _publishedDays)

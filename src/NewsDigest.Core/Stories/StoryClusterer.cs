@@ -195,9 +195,11 @@ internal sealed class StoryClusterer
         // Most shared keys first, then the most recent story; the pairs are distinct, so the order is total.
         var best = -1;
         var bestScore = 0.0;
+        candidates.Terms.Load(document.TermIds, document.TermWeights, idf);
+        candidates.Lead.Load(document.LeadIds, document.LeadWeights, idf);
         foreach (var (_, candidate) in candidates.Best)
         {
-            var score = clusters[candidate].Score(document, idf);
+            var score = clusters[candidate].Score(document, idf, candidates.Terms, candidates.Lead);
             if (score > bestScore)
             {
                 best = candidate;
