@@ -38,52 +38,57 @@ internal sealed class DocumentFeatures
 
     public static DocumentFeatures Build(StoryDocument document, StoryVocabulary vocabulary)
     {
-        var counts = new Dictionary<int, float>();
+        // Words are read as characters and counted by id: no string per token and no dictionary per document.
+        var buffers = vocabulary.Buffers;
+        var counts = buffers.Terms;
         // The headline and first paragraph say which development the article is about; later paragraphs add background.
-        var lead = new Dictionary<int, float>();
+        var lead = buffers.Lead;
         // The headline says what the story is about: it weighs like a few sentences.
-        foreach (var word in TextTokens.Words(document.Title))
+        var title = new WordReader(document.Title, buffers.TokenBuffer(document.Title.Length));
+        while (title.MoveNext())
         {
-            if (TextTokens.ContentForm(word) is { } term)
+            var term = TextTokens.ContentForm(title.Current);
+            if (term.Length > 0)
             {
                 var id = vocabulary.Id(term);
-                counts[id] = counts.GetValueOrDefault(id) + 3;
-                lead[id] = lead.GetValueOrDefault(id) + 1;
+                counts.Add(id, 3);
+                lead.Add(id, 1);
             }
         }
 
         // Each paragraph is tokenized once: its words feed the term vector, the lead vector and the shingle count.
         var leadParagraphs = LeadParagraphs(document.Paragraphs);
-        var bodyWords = new List<string>();
         for (var p = 0; p < document.Paragraphs.Count; p++)
         {
-            var start = bodyWords.Count;
-            TextTokens.AddWords(document.Paragraphs[p], bodyWords);
-            for (var w = start; w < bodyWords.Count; w++)
+            var paragraph = document.Paragraphs[p];
+            var words = new WordReader(paragraph, buffers.TokenBuffer(paragraph.Length));
+            while (words.MoveNext())
             {
-                if (TextTokens.ContentForm(bodyWords[w]) is not { } term)
+                buffers.AddBodyWord(words.Current);
+                var term = TextTokens.ContentForm(words.Current);
+                if (term.Length == 0)
                 {
                     continue;
                 }
 
                 var id = vocabulary.Id(term);
-                counts[id] = counts.GetValueOrDefault(id) + 1;
+                counts.Add(id, 1);
                 if (p < leadParagraphs)
                 {
-                    lead[id] = lead.GetValueOrDefault(id) + 1;
+                    lead.Add(id, 1);
                 }
             }
         }
 
-        var (ids, weights) = UnitVector(counts);
-        var (leadIds, leadWeights) = UnitVector(lead);
+        var (ids, weights) = counts.ToUnitVector();
+        var (leadIds, leadWeights) = lead.ToUnitVector();
 
-        var entities = EntityExtractor.Extract(document.Title, document.Paragraphs);
+        var entities = EntityExtractor.Extract(document.Title, document.Paragraphs, buffers.Entities);
         // Extraction returns one entity per key, so the ids run parallel to the entities.
         var entityIds = new int[entities.Count];
         for (var e = 0; e < entityIds.Length; e++)
         {
-            entityIds[e] = vocabulary.Id(EntityTerm(entities[e].Name));
+            entityIds[e] = buffers.EntityId(vocabulary, entities[e].Name);
         }
 
         vocabulary.CountDocument(ids, entityIds);
@@ -95,7 +100,7 @@ internal sealed class DocumentFeatures
             Entities = entities,
             EntityIds = entityIds,
             HeadlinePeople = HeadlinePeopleOf(document.Title, entities, entityIds),
-            Shingles = TextTokens.CountShingles(bodyWords),
+            Shingles = buffers.CountShingles(),
             LeadIds = leadIds,
             LeadWeights = leadWeights,
             PublishedDays = EventDates.Published(document.Published),
@@ -135,26 +140,6 @@ internal sealed class DocumentFeatures
         return paragraphs.Count;
     }
 
-    private static (int[] Ids, float[] Weights) UnitVector(Dictionary<int, float> counts)
-    {
-        var ids = counts.Keys.ToArray();
-        var weights = new float[ids.Length];
-        double norm = 0;
-        for (var i = 0; i < ids.Length; i++)
-        {
-            weights[i] = (float)(1 + Math.Log(counts[ids[i]]));
-            norm += weights[i] * weights[i];
-        }
-
-        norm = Math.Sqrt(norm);
-        for (var i = 0; i < weights.Length && norm > 0; i++)
-        {
-            weights[i] = (float)(weights[i] / norm);
-        }
-
-        return (ids, weights);
-    }
-
     /// <summary>
     /// The document's index keys: its signature bands, its most distinctive shared terms and its rarest shared
     /// names. Computed once per grouping (the weights do not change during it) and used to search and to index.
@@ -167,45 +152,51 @@ internal sealed class DocumentFeatures
         }
 
         var values = Document.Signature.Values;
-        var keys = new List<long>((values.Count / RowsPerBand) + DistinctiveTermsPerDocument + DistinctiveNamesPerDocument);
-        for (var band = 0; band + RowsPerBand <= values.Count; band += RowsPerBand)
-        {
-            var hash = HashCode.Combine(values[band], values[band + 1]);
-            // Band keys are negative so they never collide with term ids.
-            keys.Add(long.MinValue + ((long)band << 32) + (uint)hash);
-        }
-
-        var ranked = new List<(float Weight, int Position)>(TermIds.Length);
+        var bands = values.Count / RowsPerBand;
+        var ranked = TermIds.Length <= 512 ? stackalloc (float Weight, int Position)[TermIds.Length] : new (float Weight, int Position)[TermIds.Length];
+        var terms = 0;
         for (var i = 0; i < TermIds.Length; i++)
         {
             if (idf[TermIds[i]] <= keyIdf)
             {
-                ranked.Add((TermWeights[i] * idf[TermIds[i]], i));
+                ranked[terms++] = (TermWeights[i] * idf[TermIds[i]], i);
             }
         }
 
-        AddStrongest(keys, ranked, TermIds, DistinctiveTermsPerDocument);
-        ranked.Clear();
+        var names = 0;
+        var rankedNames = EntityIds.Length <= 512 ? stackalloc (float Weight, int Position)[EntityIds.Length] : new (float Weight, int Position)[EntityIds.Length];
         for (var i = 0; i < EntityIds.Length; i++)
         {
             if (idf[EntityIds[i]] <= keyIdf)
             {
-                ranked.Add((idf[EntityIds[i]], i));
+                rankedNames[names++] = (idf[EntityIds[i]], i);
             }
         }
 
-        AddStrongest(keys, ranked, EntityIds, DistinctiveNamesPerDocument);
-        _keys = [.. keys];
+        var keys = new long[bands + Math.Min(terms, DistinctiveTermsPerDocument) + Math.Min(names, DistinctiveNamesPerDocument)];
+        var count = 0;
+        for (var band = 0; band + RowsPerBand <= values.Count; band += RowsPerBand)
+        {
+            var hash = HashCode.Combine(values[band], values[band + 1]);
+            // Band keys are negative so they never collide with term ids.
+            keys[count++] = long.MinValue + ((long)band << 32) + (uint)hash;
+        }
+
+        count = AddStrongest(keys, count, ranked[..terms], TermIds, DistinctiveTermsPerDocument);
+        AddStrongest(keys, count, rankedNames[..names], EntityIds, DistinctiveNamesPerDocument);
+        _keys = keys;
         return _keys;
     }
 
     /// <summary>Adds the ids of the <paramref name="count"/> heaviest entries, ties in their original order.</summary>
-    private static void AddStrongest(List<long> keys, List<(float Weight, int Position)> ranked, int[] ids, int count)
+    private static int AddStrongest(long[] keys, int next, Span<(float Weight, int Position)> ranked, int[] ids, int count)
     {
         ranked.Sort(static (a, b) => a.Weight != b.Weight ? b.Weight.CompareTo(a.Weight) : a.Position.CompareTo(b.Position));
-        for (var i = 0; i < ranked.Count && i < count; i++)
+        for (var i = 0; i < ranked.Length && i < count; i++)
         {
-            keys.Add(ids[ranked[i].Position]);
+            keys[next++] = ids[ranked[i].Position];
         }
+
+        return next;
     }
 }

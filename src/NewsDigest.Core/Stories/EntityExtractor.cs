@@ -35,20 +35,26 @@ internal static partial class EntityExtractor
         ["I"] = "1", ["II"] = "2", ["III"] = "3", ["IV"] = "4", ["V"] = "5",
     };
 
-    public static IReadOnlyList<NamedEntity> Extract(string title, IEnumerable<string> paragraphs)
+    public static IReadOnlyList<NamedEntity> Extract(string title, IEnumerable<string> paragraphs) =>
+        Extract(title, paragraphs, new EntityExtractionBuffers());
+
+    /// <summary>Extracts the names of one document, reusing <paramref name="buffers"/> (one grouping's, on one thread).</summary>
+    public static IReadOnlyList<NamedEntity> Extract(string title, IEnumerable<string> paragraphs, EntityExtractionBuffers buffers)
     {
-        var sentences = new List<string> { title };
+        buffers.Reset();
+        var lowerVocabulary = buffers.LowerVocabulary;
+        var tokenized = new List<List<string>>();
+        tokenized.Add(Tokens(title, buffers));
         foreach (var paragraph in paragraphs)
         {
-            sentences.AddRange(SentenceSplitter.Split(paragraph));
+            foreach (var sentence in SentenceSplitter.Split(paragraph))
+            {
+                tokenized.Add(Tokens(sentence, buffers));
+            }
         }
 
-        var lowerVocabulary = new HashSet<string>(StringComparer.Ordinal);
-        var tokenized = new List<List<string>>(sentences.Count);
-        foreach (var sentence in sentences)
+        foreach (var tokens in tokenized)
         {
-            var tokens = Tokens(sentence);
-            tokenized.Add(tokens);
             foreach (var token in tokens)
             {
                 if (token.Length > 0 && char.IsLower(token[0]))
@@ -64,13 +70,20 @@ internal static partial class EntityExtractor
             CollectPhrases(tokens, lowerVocabulary, phrases);
         }
 
-        var singles = new HashSet<string>(
-            phrases.Where(p => p.Tokens.Count == 1).Select(p => p.Tokens[0]), StringComparer.Ordinal);
+        var singles = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var phrase in phrases)
+        {
+            if (phrase.Tokens.Count == 1)
+            {
+                singles.Add(phrase.Tokens[0]);
+            }
+        }
+
         var found = new Dictionary<string, NamedEntity>(StringComparer.Ordinal);
         var people = new List<NamedEntity>();
         foreach (var phrase in phrases)
         {
-            var entity = Classify(phrase, singles);
+            var entity = Classify(phrase, singles, buffers);
             if (entity is null)
             {
                 continue;
@@ -101,9 +114,9 @@ internal static partial class EntityExtractor
         return [.. found.Values];
     }
 
-    private static NamedEntity? Classify(Phrase phrase, HashSet<string> singles)
+    private static NamedEntity? Classify(Phrase phrase, HashSet<string> singles, EntityExtractionBuffers buffers)
     {
-        var name = string.Join(' ', phrase.Tokens);
+        var name = buffers.Name(phrase.Tokens);
         if (Gazetteer.IsCommonAbbreviation(name))
         {
             return null;
@@ -111,35 +124,33 @@ internal static partial class EntityExtractor
 
         if (Gazetteer.Place(name) is { } place)
         {
-            return new NamedEntity(place, EntityKind.Place);
+            return buffers.Entity(place, EntityKind.Place);
         }
 
         if (Gazetteer.Organisation(name) is { } organisation)
         {
-            return new NamedEntity(organisation, EntityKind.Organisation);
+            return buffers.Entity(organisation, EntityKind.Organisation);
         }
 
-        if (phrase.Tokens.Any(Gazetteer.IsOrganisationWord))
+        if (AnyOrganisationWord(phrase.Tokens))
         {
-            return new NamedEntity(name, EntityKind.Organisation);
+            return buffers.Entity(name, EntityKind.Organisation);
         }
 
         if (phrase.Tokens.Count == 1 && IsAcronym(name))
         {
-            return new NamedEntity(name, EntityKind.Organisation);
+            return buffers.Entity(name, EntityKind.Organisation);
         }
 
         // A title, its plural or its qualifier is never part of a person's name ("Defense Ministers", "Vice Presidents").
-        var personLike = phrase.Tokens.Count is 2 or 3
-            && phrase.Tokens.All(t => t.Length > 1 && char.IsUpper(t[0]) && !IsAcronym(t))
-            && !phrase.Tokens.Any(t => Gazetteer.IsTitleWord(t) || (t.EndsWith('s') && Gazetteer.IsTitleWord(t[..^1])) || IsTitleQualifier(t));
+        var personLike = phrase.Tokens.Count is 2 or 3 && IsPersonLike(phrase.Tokens);
         if (personLike && (phrase.AfterTitle || phrase.BeforeSpeechVerb || HyphenatedGivenName().IsMatch(phrase.Tokens[^1])
             || singles.Contains(phrase.Tokens[0]) || singles.Contains(phrase.Tokens[^1])))
         {
-            return new NamedEntity(name, EntityKind.Person);
+            return buffers.Entity(name, EntityKind.Person);
         }
 
-        return phrase.Tokens.Count == 1 && phrase.SentenceStart ? null : new NamedEntity(name, EntityKind.Other);
+        return phrase.Tokens.Count == 1 && phrase.SentenceStart ? null : buffers.Entity(name, EntityKind.Other);
     }
 
     private static void CollectPhrases(List<string> tokens, HashSet<string> lowerVocabulary, List<Phrase> phrases)
@@ -217,26 +228,25 @@ internal static partial class EntityExtractor
     private static void Add(List<string> words, bool sentenceStart, bool afterTitle, bool beforeSpeechVerb, HashSet<string> lowerVocabulary, List<Phrase> phrases)
     {
         // Sentence-initial ordinary words ("However", "The", "Although") are not names.
-        while (words.Count > 0 && sentenceStart && (TextTokens.IsStopWord(TextTokens.ToInvariantLower(words[0]))
-            || lowerVocabulary.Contains(TextTokens.ToInvariantLower(words[0]))))
+        while (words.Count > 0 && sentenceStart && IsOrdinaryWord(words[0], lowerVocabulary))
         {
             words = words[1..];
             sentenceStart = false;
         }
 
-        while (words.Count > 0 && (Connectors.Contains(words[^1]) || TextTokens.IsStopWord(TextTokens.ToInvariantLower(words[^1]))))
+        while (words.Count > 0 && (Connectors.Contains(words[^1]) || IsStopWord(words[^1])))
         {
             words = words[..^1];
         }
 
-        if (words.Count == 0 || words.Count > 7 || words.All(IsNumeral))
+        if (words.Count == 0 || words.Count > 7 || AllNumerals(words))
         {
             return;
         }
 
         if (words.Count >= 2 && Gazetteer.Place(string.Join(' ', words[..2])) is not null && words.Count > 2
             && Gazetteer.Place(string.Join(' ', words)) is null && Gazetteer.Organisation(string.Join(' ', words)) is null
-            && !words.Any(Gazetteer.IsOrganisationWord))
+            && !AnyOrganisationWord(words))
         {
             // "South Korean Yoon" or "Australia Anthony Albanese": the place and what follows are separate names.
             phrases.Add(new Phrase(words[..2], sentenceStart, false, false));
@@ -245,6 +255,21 @@ internal static partial class EntityExtractor
         }
 
         phrases.Add(new Phrase(words, sentenceStart, afterTitle, beforeSpeechVerb));
+    }
+
+    /// <summary>Whether <paramref name="word"/> in lower case is a stop word or a word the document writes lower-case.</summary>
+    private static bool IsOrdinaryWord(string word, HashSet<string> lowerVocabulary)
+    {
+        var lower = word.Length <= 64 ? stackalloc char[word.Length] : new char[word.Length];
+        word.AsSpan().ToLowerInvariant(lower);
+        return TextTokens.IsStopWord(lower) || lowerVocabulary.GetAlternateLookup<ReadOnlySpan<char>>().Contains(lower);
+    }
+
+    private static bool IsStopWord(string word)
+    {
+        var lower = word.Length <= 64 ? stackalloc char[word.Length] : new char[word.Length];
+        word.AsSpan().ToLowerInvariant(lower);
+        return TextTokens.IsStopWord(lower);
     }
 
     /// <summary>
@@ -262,31 +287,128 @@ internal static partial class EntityExtractor
         or "Defence" or "Finance" or "Trade" or "Unification" or "Interior" or "Home" or "Chief" or "First" or "Former"
         or "Acting" or "Supreme" or "State" or "Executive" or "Senior";
 
-    private static bool IsCapitalized(string token) =>
-        token.Length > 0 && char.IsUpper(token[0]) && token.Any(char.IsLetter);
+    // The checks below run on every token of every document: plain loops, since LINQ over a string allocates an enumerator.
+    private static bool IsCapitalized(string token)
+    {
+        if (token.Length == 0 || !char.IsUpper(token[0]))
+        {
+            return false;
+        }
 
-    private static bool IsNumeral(string token) =>
-        RomanNumerals.ContainsKey(token) || (token.Length <= 4 && token.All(char.IsDigit));
+        foreach (var c in token)
+        {
+            if (char.IsLetter(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsNumeral(string token)
+    {
+        if (RomanNumerals.ContainsKey(token))
+        {
+            return true;
+        }
+
+        if (token.Length > 4)
+        {
+            return false;
+        }
+
+        foreach (var c in token)
+        {
+            if (!char.IsDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool AllNumerals(List<string> words)
+    {
+        foreach (var word in words)
+        {
+            if (!IsNumeral(word))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool AnyOrganisationWord(List<string> words)
+    {
+        foreach (var word in words)
+        {
+            if (Gazetteer.IsOrganisationWord(word))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Every word capitalized and no acronym; no title, its plural or its qualifier ("Defense Ministers", "Vice Presidents"),
+    /// which are never part of a person's name.
+    /// </summary>
+    private static bool IsPersonLike(List<string> words)
+    {
+        foreach (var t in words)
+        {
+            if (!(t.Length > 1 && char.IsUpper(t[0]) && !IsAcronym(t)))
+            {
+                return false;
+            }
+        }
+
+        foreach (var t in words)
+        {
+            if (Gazetteer.IsTitleWord(t) || (t.EndsWith('s') && Gazetteer.IsTitleWord(t.AsSpan(0, t.Length - 1))) || IsTitleQualifier(t))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private static bool IsAcronym(string token)
     {
-        var letters = token.Count(char.IsLetter);
-        return letters >= 2 && token.Where(char.IsLetter).All(char.IsUpper) && token.Length <= 8;
+        var letters = 0;
+        var allUpper = true;
+        foreach (var c in token)
+        {
+            if (char.IsLetter(c))
+            {
+                letters++;
+                allUpper &= char.IsUpper(c);
+            }
+        }
+
+        return letters >= 2 && allUpper && token.Length <= 8;
     }
 
     /// <summary>Word tokens with their case, abbreviations such as "U.S." kept whole, commas and brackets kept as tokens.</summary>
-    private static List<string> Tokens(string sentence)
+    private static List<string> Tokens(string sentence, EntityExtractionBuffers buffers)
     {
-        var tokens = new List<string>();
+        var tokens = buffers.NextSentence();
         foreach (var match in TokenPattern().EnumerateMatches(sentence))
         {
-            var token = sentence.Substring(match.Index, match.Length);
+            var token = sentence.AsSpan(match.Index, match.Length);
             if (token.EndsWith("'s", StringComparison.Ordinal) || token.EndsWith("\u2019s", StringComparison.Ordinal))
             {
                 token = token[..^2];
             }
 
-            tokens.Add(token);
+            tokens.Add(buffers.Token(token));
         }
 
         return tokens;

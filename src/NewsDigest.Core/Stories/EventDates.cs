@@ -106,6 +106,25 @@ internal static partial class EventDates
         return false;
     }
 
+    /// <summary>Whether any day of <paramref name="a"/> is within a day of one of <paramref name="b"/>, without enumerating the set.</summary>
+    public static bool Overlap(int[] a, HashSet<int> b)
+    {
+        if (b.Count == 0)
+        {
+            return false;
+        }
+
+        foreach (var x in a)
+        {
+            if (b.Contains(x) || b.Contains(x - 1) || b.Contains(x + 1))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static void Add(HashSet<int> days, string month, string day)
     {
         var index = Array.IndexOf(Months, month[..3].ToLowerInvariant());

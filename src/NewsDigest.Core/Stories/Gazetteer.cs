@@ -107,7 +107,11 @@ internal static class Gazetteer
         "Officer", "Detective", "Inspector", "Superintendent", "Actress", "Actor", "Singer", "Rapper", "Star",
     };
 
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> TitleWordLookup = TitleWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
     public static bool IsTitleWord(string token) => TitleWords.Contains(token);
+
+    public static bool IsTitleWord(ReadOnlySpan<char> token) => TitleWordLookup.Contains(token);
 
     public static bool IsOrganisationWord(string token) => OrganisationWords.Contains(token);
 

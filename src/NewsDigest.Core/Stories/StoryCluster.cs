@@ -4,7 +4,8 @@ using static NewsDigest.Stories.StoryClusterer;
 
 namespace NewsDigest.Stories;
 
-internal sealed class StoryCluster(StoryProfile? existing)
+/// <summary>A story being grouped: its term, lead and name vectors, its days, its signatures and its new documents.</summary>
+internal sealed partial class StoryCluster(StoryProfile? existing)
 {
     private readonly Dictionary<int, float> _centroid = [];
     private readonly Dictionary<int, (NamedEntity Entity, int Count)> _entities = [];
@@ -35,50 +36,6 @@ internal sealed class StoryCluster(StoryProfile? existing)
     /// <summary>The year of the story's earliest publication date, if any.</summary>
     public int? FirstPublishedYear => _firstPublished?.UtcDateTime.Year;
 
-    public static StoryCluster FromProfile(StoryProfile profile, StoryVocabulary vocabulary, float[] idf)
-    {
-        var cluster = new StoryCluster(profile) { _members = Math.Max(1, profile.DocumentCount) };
-        foreach (var (term, weight) in profile.Terms)
-        {
-            var id = vocabulary.Id(term);
-            if (id < idf.Length)
-            {
-                cluster._centroid[id] = weight * cluster._members;
-            }
-        }
-
-        foreach (var entity in profile.Entities)
-        {
-            var id = vocabulary.Id(EntityTerm(entity.Name));
-            if (id < idf.Length)
-            {
-                cluster._entities[id] = (new NamedEntity(entity.Name, entity.Kind), entity.Count);
-                cluster._entitySquares += Math.Pow(idf[id] * (double)entity.Count, 2);
-            }
-        }
-
-        foreach (var (term, weight) in profile.LeadTerms)
-        {
-            var id = vocabulary.Id(term);
-            if (id < idf.Length)
-            {
-                cluster._lead[id] = weight * cluster._members;
-            }
-        }
-
-        cluster._publishedDays.UnionWith(profile.PublishedDays);
-        cluster._mentionedDays.UnionWith(profile.MentionedDays);
-        cluster._mentionedYears.UnionWith(profile.MentionedYears);
-        cluster._signatures.AddRange(profile.Signatures);
-        // A remembered story is dated only when its documents said when they were published, as within one grouping.
-        if (profile.PublishedDays.Count > 0)
-        {
-            cluster._firstPublished = profile.FirstSeen;
-            cluster._lastPublished = profile.LastSeen;
-        }
-        return cluster;
-    }
-
     public IEnumerable<long> Keys(float[] idf, float keyIdf)
     {
         foreach (var signature in _signatures)
@@ -90,15 +47,46 @@ internal sealed class StoryCluster(StoryProfile? existing)
             }
         }
 
-        foreach (var (id, _) in _centroid.Where(t => idf[t.Key] <= keyIdf).OrderByDescending(t => t.Value * idf[t.Key]).Take(DistinctiveTermsPerDocument * 2))
+        var terms = new List<(float Weight, int Position, int Id)>(_centroid.Count);
+        foreach (var (id, weight) in _centroid)
+        {
+            if (idf[id] <= keyIdf)
+            {
+                terms.Add((weight * idf[id], terms.Count, id));
+            }
+        }
+
+        foreach (var id in Strongest(terms, DistinctiveTermsPerDocument * 2))
         {
             yield return id;
         }
 
-        foreach (var (id, _) in _entities.Where(e => idf[e.Key] <= keyIdf).OrderByDescending(e => e.Value.Count * idf[e.Key]).Take(DistinctiveNamesPerDocument * 2))
+        var names = new List<(float Weight, int Position, int Id)>(_entities.Count);
+        foreach (var (id, (_, count)) in _entities)
+        {
+            if (idf[id] <= keyIdf)
+            {
+                names.Add((count * idf[id], names.Count, id));
+            }
+        }
+
+        foreach (var id in Strongest(names, DistinctiveNamesPerDocument * 2))
         {
             yield return id;
         }
+    }
+
+    /// <summary>The ids of the <paramref name="count"/> heaviest entries, ties in their original order (as a stable sort gives them).</summary>
+    private static List<int> Strongest(List<(float Weight, int Position, int Id)> ranked, int count)
+    {
+        ranked.Sort(static (a, b) => a.Weight != b.Weight ? b.Weight.CompareTo(a.Weight) : a.Position.CompareTo(b.Position));
+        var ids = new List<int>(Math.Min(count, ranked.Count));
+        for (var i = 0; i < ranked.Count && i < count; i++)
+        {
+            ids.Add(ranked[i].Id);
+        }
+
+        return ids;
     }
 
     public void Add(DocumentFeatures document, float[] idf)
@@ -117,9 +105,9 @@ internal sealed class StoryCluster(StoryProfile? existing)
 
         Trim(_centroid, MaxCentroidTerms, idf);
         Trim(_lead, MaxLeadTerms, idf);
-        _publishedDays.UnionWith(document.PublishedDays);
-        _mentionedDays.UnionWith(document.MentionedDays);
-        _mentionedYears.UnionWith(document.MentionedYears);
+        AddAll(_publishedDays, document.PublishedDays);
+        AddAll(_mentionedDays, document.MentionedDays);
+        AddAll(_mentionedYears, document.MentionedYears);
 
         for (var i = 0; i < document.Entities.Count; i++)
         {
@@ -148,188 +136,45 @@ internal sealed class StoryCluster(StoryProfile? existing)
         _leadNorm = null;
     }
 
+    /// <summary>Adds every value of <paramref name="values"/> (a loop over the array: UnionWith would allocate an enumerator).</summary>
+    private static void AddAll(HashSet<int> set, int[] values)
+    {
+        foreach (var value in values)
+        {
+            set.Add(value);
+        }
+    }
+
     private static void Trim(Dictionary<int, float> vector, int size, float[] idf)
     {
-        if (vector.Count > size * 2)
+        if (vector.Count <= size * 2)
         {
-            foreach (var weak in vector.OrderBy(t => t.Value * idf[t.Key]).Take(vector.Count - size).Select(t => t.Key).ToList())
-            {
-                vector.Remove(weak);
-            }
-        }
-    }
-
-    private static double Cosine(int[] ids, float[] weights, Dictionary<int, float> centroid, ref double? centroidNorm, float[] idf)
-    {
-        double dot = 0;
-        double norm = 0;
-        for (var i = 0; i < ids.Length; i++)
-        {
-            var weight = weights[i] * idf[ids[i]];
-            norm += weight * weight;
-            if (centroid.TryGetValue(ids[i], out var other))
-            {
-                dot += weight * other * idf[ids[i]];
-            }
+            return;
         }
 
-        centroidNorm ??= Math.Sqrt(centroid.Sum(t => (double)t.Value * idf[t.Key] * t.Value * idf[t.Key]));
-        return norm == 0 || centroidNorm == 0 ? 0 : dot / (Math.Sqrt(norm) * centroidNorm.Value);
-    }
-
-    public StorySimilarity Similarity(DocumentFeatures document, float[] idf)
-    {
-        var jaccard = 0.0;
-        foreach (var signature in _signatures)
+        // The weakest terms go, in order of weight, ties in the dictionary's order (as a stable sort gives them), and
+        // are removed in that order: the dictionary then reuses its free slots as it always did, so its order is unchanged.
+        var count = vector.Count;
+        var ids = System.Buffers.ArrayPool<int>.Shared.Rent(count);
+        var weights = System.Buffers.ArrayPool<float>.Shared.Rent(count);
+        var order = System.Buffers.ArrayPool<int>.Shared.Rent(count);
+        var i = 0;
+        foreach (var (id, weight) in vector)
         {
-            if (AreCopies(document.Document.Signature, document.Shingles, signature.Signature, signature.Shingles, out var j))
-            {
-                return new StorySimilarity(1, 1, 1, true, j, true, 1 + j);
-            }
-
-            jaccard = Math.Max(jaccard, j);
+            ids[i] = id;
+            weights[i] = weight * idf[id];
+            order[i] = i;
+            i++;
         }
 
-        var cosine = Cosine(document.TermIds, document.TermWeights, _centroid, ref _norm, idf);
-        var leadCosine = Cosine(document.LeadIds, document.LeadWeights, _lead, ref _leadNorm, idf);
-        // Naming the same day supports lexical evidence but cannot replace it: most of a day's news names the same days.
-        var sameDay = cosine >= DayEvidenceFloor && (EventDates.Overlap(document.MentionedDays, _mentionedDays)
-            || EventDates.Overlap(document.MentionedDays, _publishedDays)
-            || EventDates.Overlap(document.PublishedDays, _mentionedDays));
-
-        double entityDot = 0;
-        double entityDocumentNorm = 0;
-        foreach (var id in document.EntityIds)
+        order.AsSpan(0, count).Sort((a, b) => weights[a] != weights[b] ? weights[a].CompareTo(weights[b]) : a.CompareTo(b));
+        for (var w = 0; w < count - size; w++)
         {
-            var weight = idf[id];
-            entityDocumentNorm += weight * weight;
-            if (_entities.TryGetValue(id, out var known))
-            {
-                entityDot += weight * idf[id] * known.Count / _members;
-            }
+            vector.Remove(ids[order[w]]);
         }
 
-        var entityNorm = Math.Sqrt(_entitySquares) / _members;
-        var names = entityDocumentNorm == 0 || entityNorm == 0 ? 0 : entityDot / (Math.Sqrt(entityDocumentNorm) * entityNorm);
-
-        var combined = (Weights.Cosine * cosine) + (Weights.Lead * leadCosine) + (Weights.Names * names) + (sameDay ? Weights.SameDay : 0);
-        if (document.Document.Published is null && IsDated && document.MentionedDays.Length > 0
-            && !EventDates.Overlap(document.MentionedDays, _publishedDays) && !EventDates.Overlap(document.MentionedDays, _mentionedDays))
-        {
-            // An undated report whose own days ("Dec. 17") are none of the story's days tells of another occasion.
-            combined *= OtherDaysFactor;
-        }
-
-        if (_members >= 2 && HeadlineNamesSomeoneElse(document))
-        {
-            // Same kind of event, someone else: "Pierre Thomas on injured reserve" is not "Reggie Bush's season over".
-            combined *= HeadlineStrangerFactor;
-        }
-
-        if (document.Document.Published is { } published && _firstPublished is { } first && _lastPublished is { } last)
-        {
-            var gap = published < first ? first - published : published > last ? published - last : TimeSpan.Zero;
-            // One development is reported within days; months apart it is a different development.
-            combined *= DateDamping(gap);
-        }
-
-        return new StorySimilarity(cosine, leadCosine, names, sameDay, jaccard, false, combined);
-    }
-
-    /// <summary>Whether the headline names a person none of the story's documents mention.</summary>
-    private bool HeadlineNamesSomeoneElse(DocumentFeatures document)
-    {
-        foreach (var id in document.HeadlinePeople)
-        {
-            if (!_entities.ContainsKey(id))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>
-    /// Reports of one development come within days; follow-ups (a trial, a recovery) within months; a year apart it is
-    /// another development of the same kind. The damping grows with the gap rather than cutting at one.
-    /// </summary>
-    internal static double DateDamping(TimeSpan gap) =>
-        gap <= TimeSpan.FromDays(7) ? 1.0 : gap <= TimeSpan.FromDays(120) ? 0.8 : gap <= TimeSpan.FromDays(365) ? 0.5 : 0.2;
-
-    public StoryGroup ToGroup(StoryVocabulary vocabulary)
-    {
-        var documents = NewDocuments.Select(d => d.Document).ToList();
-        var articles = GroupCopies(NewDocuments);
-        var terms = _centroid
-            .OrderByDescending(t => t.Value)
-            .Take(MaxCentroidTerms)
-            .ToDictionary(t => vocabulary.Term(t.Key), t => t.Value / _members, StringComparer.Ordinal);
-        var lead = _lead
-            .OrderByDescending(t => t.Value)
-            .Take(MaxLeadTerms)
-            .ToDictionary(t => vocabulary.Term(t.Key), t => t.Value / _members, StringComparer.Ordinal);
-        var entities = _entities.Values
-            .OrderByDescending(e => e.Count)
-            .Take(60)
-            .Select(e => new StoryEntity(e.Entity.Name, e.Entity.Kind, e.Count))
-            .ToList();
-        var newEntities = NewDocuments
-            .SelectMany(d => d.Entities)
-            .GroupBy(e => e.Key, StringComparer.Ordinal)
-            .OrderByDescending(g => g.Count())
-            .Select(g => g.OrderByDescending(e => e.Kind != EntityKind.Other).First())
-            .ToList();
-        var times = documents.Select(d => d.EventTime).ToList();
-        var first = Existing is null ? times.Min() : Min(Existing.FirstSeen, times.Min());
-        var last = Existing is null ? times.Max() : Max(Existing.LastSeen, times.Max());
-        var profile = new StoryProfile(
-            Existing?.Id ?? StoryId(documents[0]),
-            Existing?.Headline ?? documents[0].Title,
-            first,
-            last,
-            (Existing?.DocumentCount ?? 0) + documents.Count,
-            terms,
-            lead,
-            entities,
-            [.. _signatures],
-            [.. _publishedDays],
-            [.. _mentionedDays],
-            [.. _mentionedYears],
-            Existing?.SaidSentences ?? [])
-        {
-            HeadlinePeople = StoryPeople.HeadlineCounts(NewDocuments, Existing),
-        };
-        return new StoryGroup(Existing, documents, articles, newEntities, profile);
-    }
-
-    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
-
-    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
-
-    private static string StoryId(StoryDocument first)
-    {
-        var id = new string(first.Id.Where(char.IsAsciiLetterOrDigit).ToArray());
-        return "s" + (id.Length > 40 ? id[..40] : id);
-    }
-
-    private static List<IReadOnlyList<StoryDocument>> GroupCopies(List<DocumentFeatures> documents)
-    {
-        var parent = Enumerable.Range(0, documents.Count).ToArray();
-        int Find(int x) => parent[x] == x ? x : parent[x] = Find(parent[x]);
-        for (var i = 0; i < documents.Count; i++)
-        {
-            for (var j = i + 1; j < documents.Count && j < i + 64; j++)
-            {
-                if (AreCopies(documents[i].Document.Signature, documents[i].Shingles, documents[j].Document.Signature, documents[j].Shingles, out _))
-                {
-                    parent[Find(j)] = Find(i);
-                }
-            }
-        }
-
-        return [.. Enumerable.Range(0, documents.Count)
-            .GroupBy(Find)
-            .Select(g => (IReadOnlyList<StoryDocument>)[.. g.Select(i => documents[i].Document)])];
+        System.Buffers.ArrayPool<int>.Shared.Return(order);
+        System.Buffers.ArrayPool<float>.Shared.Return(weights);
+        System.Buffers.ArrayPool<int>.Shared.Return(ids);
     }
 }

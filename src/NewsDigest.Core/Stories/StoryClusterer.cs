@@ -106,18 +106,31 @@ internal sealed class StoryClusterer
             .OrderBy(i => documents[i].Published ?? DateTimeOffset.MaxValue)
             .ThenBy(i => documents[i].Id, StringComparer.Ordinal)
             .ToArray();
-        var hits = new Dictionary<int, int>();
-        var ranked = new List<(int Hits, int StoryCluster)>();
+        var candidates = new StoryCandidates();
+        // The stories each report was weighed against: where the merge pass looks for a story's match.
+        var neighbours = new StoryNeighbours();
+        var weighed = new List<int>(2 * MaxCandidates);
         foreach (var i in order)
         {
             var document = features[i];
-            var (best, score) = FindBest(document, clusters, index, idf, keyIdf, hits, ranked, document.Document.Published is null ? false : null);
+            var (best, score) = FindBest(document, clusters, index, idf, keyIdf, candidates, document.Document.Published is null ? false : null);
+            weighed.Clear();
+            foreach (var (_, story) in candidates.Best)
+            {
+                weighed.Add(story);
+            }
+
             if (document.Document.Published is null)
             {
                 // Without a date a document brings no "when": joining a dated story takes more "what" and "who", and
                 // beating the undated stories; otherwise it gathers with other undated reports, and the story they
                 // form is weighed against the dated stories as a whole afterwards (UndatedStoryMerger).
-                var (dated, datedScore) = FindBest(document, clusters, index, idf, keyIdf, hits, ranked, dated: true);
+                var (dated, datedScore) = FindBest(document, clusters, index, idf, keyIdf, candidates, dated: true);
+                foreach (var (_, story) in candidates.Best)
+                {
+                    weighed.Add(story);
+                }
+
                 if (dated >= 0)
                 {
                     // The years count with those of the undated reports it would otherwise gather with.
@@ -151,9 +164,10 @@ internal sealed class StoryClusterer
 
             target.Add(document, idf);
             index.Add(best, document.Keys(idf, keyIdf));
+            neighbours.Record(best, CollectionsMarshal.AsSpan(weighed));
         }
 
-        StoryMerger.Merge(clusters, index, idf, keyIdf, sameStory);
+        StoryMerger.Merge(clusters, neighbours, idf, sameStory);
         UndatedStoryMerger.MergeIntoDated(clusters, index, idf, keyIdf, sameStory);
         var groups = clusters
             .Where(c => c.NewDocuments.Count > 0)
@@ -214,40 +228,38 @@ internal sealed class StoryClusterer
         StoryKeyIndex index,
         float[] idf,
         float keyIdf,
-        Dictionary<int, int> hits,
-        List<(int Hits, int StoryCluster)> ranked,
+        StoryCandidates candidates,
         bool? dated = null)
     {
-        hits.Clear();
+        candidates.Clear();
         foreach (var key in document.Keys(idf, keyIdf))
         {
             // Bands are strong evidence on their own; terms and names count once each.
-            index.CountOwners(key, key < 0 ? 2 : 1, hits);
+            index.CountOwners(key, key < 0 ? 2 : 1, candidates);
         }
 
-        ranked.Clear();
-        foreach (var (cluster, count) in hits)
+        foreach (var cluster in candidates.Touched)
         {
             if (dated is { } wanted && clusters[cluster].IsDated != wanted)
             {
                 continue;
             }
 
-            ranked.Add((count, cluster));
+            candidates.Offer(cluster);
         }
 
         // Most shared keys first, then the most recent story; the pairs are distinct, so the order is total.
-        ranked.Sort(static (a, b) => a.Hits != b.Hits ? b.Hits.CompareTo(a.Hits) : b.StoryCluster.CompareTo(a.StoryCluster));
         var best = -1;
         var bestScore = 0.0;
-        for (var r = 0; r < ranked.Count && r < MaxCandidates; r++)
+        candidates.Terms.Load(document.TermIds, document.TermWeights, idf);
+        candidates.Lead.Load(document.LeadIds, document.LeadWeights, idf);
+        foreach (var (_, candidate) in candidates.Best)
         {
-            var candidate = ranked[r].StoryCluster;
-            var similarity = clusters[candidate].Similarity(document, idf);
-            if (similarity.Combined > bestScore)
+            var score = clusters[candidate].Score(document, idf, candidates.Terms, candidates.Lead);
+            if (score > bestScore)
             {
                 best = candidate;
-                bestScore = similarity.Combined;
+                bestScore = score;
             }
         }
 

@@ -10,58 +10,77 @@ namespace NewsDigest.Stories;
 /// </summary>
 internal sealed class StoryKeyIndex
 {
-    private readonly Dictionary<long, int> _single = [];
-    private readonly Dictionary<long, List<int>> _shared = [];
+    // One table for every key, so a key costs one lookup (the table holds millions of signature bands, and each
+    // lookup is a cache miss): a value of 0 or more is the one story that used the key, a negative value -(i + 1)
+    // points to the list of stories i in _shared.
+    private readonly KeyTable _owners = new();
+    private readonly List<List<int>> _shared = [];
 
     public void Add(int cluster, IEnumerable<long> keys)
     {
         foreach (var key in keys)
         {
-            if (!_shared.TryGetValue(key, out var owners))
-            {
-                ref var single = ref CollectionsMarshal.GetValueRefOrAddDefault(_single, key, out var exists);
-                if (!exists || single == cluster)
-                {
-                    single = cluster;
-                    continue;
-                }
+            Add(cluster, key);
+        }
+    }
 
-                owners = [single, cluster];
-                _single.Remove(key);
-                _shared[key] = owners;
-                continue;
-            }
+    /// <summary>Records that <paramref name="cluster"/> used <paramref name="keys"/> (a document's keys: no enumerator to allocate).</summary>
+    public void Add(int cluster, long[] keys)
+    {
+        foreach (var key in keys)
+        {
+            Add(cluster, key);
+        }
+    }
 
-            if (owners[^1] == cluster)
-            {
-                continue;
-            }
+    private void Add(int cluster, long key)
+    {
+        ref var owner = ref _owners.GetValueRefOrAddDefault(key, out var exists);
+        if (!exists || owner == cluster)
+        {
+            owner = cluster;
+            return;
+        }
 
-            owners.Remove(cluster);
-            owners.Add(cluster);
-            if (owners.Count > ClustersPerKey)
-            {
-                // Keep the stories that mentioned the key last: the ones a new document most likely continues.
-                owners.RemoveAt(0);
-            }
+        if (owner >= 0)
+        {
+            _shared.Add([owner, cluster]);
+            owner = -_shared.Count;
+            return;
+        }
+
+        var owners = _shared[-owner - 1];
+        if (owners[^1] == cluster)
+        {
+            return;
+        }
+
+        owners.Remove(cluster);
+        owners.Add(cluster);
+        if (owners.Count > ClustersPerKey)
+        {
+            // Keep the stories that mentioned the key last: the ones a new document most likely continues.
+            owners.RemoveAt(0);
         }
     }
 
     /// <summary>Adds <paramref name="weight"/> to the hits of every story that used <paramref name="key"/>.</summary>
-    public void CountOwners(long key, int weight, Dictionary<int, int> hits)
+    public void CountOwners(long key, int weight, StoryCandidates hits)
     {
-        if (_single.TryGetValue(key, out var single))
+        if (!_owners.TryGetValue(key, out var owner))
         {
-            CollectionsMarshal.GetValueRefOrAddDefault(hits, single, out _) += weight;
             return;
         }
 
-        if (_shared.TryGetValue(key, out var owners))
+        if (owner >= 0)
         {
-            foreach (var owner in owners)
-            {
-                CollectionsMarshal.GetValueRefOrAddDefault(hits, owner, out _) += weight;
-            }
+            hits.Count(owner, weight);
+            return;
+        }
+
+        foreach (var shared in CollectionsMarshal.AsSpan(_shared[-owner - 1]))
+        {
+            hits.Count(shared, weight);
         }
     }
 }

@@ -2,7 +2,8 @@ namespace NewsDigest.Stories;
 
 /// <summary>
 /// The pass over stories after the single pass over documents: a story is weighed as a whole against the larger
-/// stories its reports point to, and joins the closest when its reports agree with it on average (average link).
+/// stories its reports were weighed against in that pass (<see cref="StoryNeighbours"/>), and joins the closest when
+/// its reports agree with it on average (average link).
 /// </summary>
 /// <remarks>
 /// The single pass decides for each report against the stories as they were when it came: the first report of a
@@ -13,13 +14,13 @@ namespace NewsDigest.Stories;
 /// </remarks>
 internal static class StoryMerger
 {
-    /// <summary>How many of the stories sharing the most index keys with a story are weighed against it.</summary>
-    private const int Candidates = 8;
+    /// <summary>How many of a story's neighbours (the most often met first) are weighed against it.</summary>
+    private const int Candidates = 4;
 
     /// <summary>The average-link score, relative to the "same development" threshold, a story needs to join another.</summary>
     internal static double ThresholdFactor { get; set; } = 1.0;
 
-    public static void Merge(List<StoryCluster> clusters, StoryKeyIndex index, float[] idf, float keyIdf, double sameStory)
+    public static void Merge(List<StoryCluster> clusters, StoryNeighbours neighbours, float[] idf, double sameStory)
     {
         var order = new List<int>();
         for (var c = 0; c < clusters.Count; c++)
@@ -33,8 +34,8 @@ internal static class StoryMerger
         order.Sort((a, b) => clusters[a].NewDocuments.Count != clusters[b].NewDocuments.Count
             ? clusters[a].NewDocuments.Count.CompareTo(clusters[b].NewDocuments.Count)
             : a.CompareTo(b));
-        var hits = new Dictionary<int, int>();
-        var ranked = new List<(int Hits, int Story)>();
+        var met = new Dictionary<int, int>();
+        var closest = new List<(int Times, int Story)>();
         var needed = sameStory * ThresholdFactor;
         foreach (var c in order)
         {
@@ -44,37 +45,29 @@ internal static class StoryMerger
                 continue;
             }
 
-            hits.Clear();
-            foreach (var member in story.NewDocuments)
-            {
-                foreach (var key in member.Keys(idf, keyIdf))
-                {
-                    index.CountOwners(key, key < 0 ? 2 : 1, hits);
-                }
-            }
-
-            ranked.Clear();
-            foreach (var (other, count) in hits)
-            {
-                var target = clusters[other];
-                if (other != c && target.IsDated == story.IsDated && Size(target) >= story.NewDocuments.Count
-                    && (target.NewDocuments.Count > 0 || target.Existing is not null))
-                {
-                    ranked.Add((count, other));
-                }
-            }
-
-            ranked.Sort(static (a, b) => a.Hits != b.Hits ? b.Hits.CompareTo(a.Hits) : a.Story.CompareTo(b.Story));
+            neighbours.Closest(c, int.MaxValue, met, closest);
             var (best, bestScore) = (-1, 0.0);
-            for (var r = 0; r < ranked.Count && r < Candidates; r++)
+            var weighed = 0;
+            foreach (var (_, candidate) in closest)
             {
-                var candidate = ranked[r].Story;
-                if (StoryPeople.AreAboutOthers(story, clusters[candidate]))
+                var target = clusters[candidate];
+                if (target.IsDated != story.IsDated || Size(target) < story.NewDocuments.Count
+                    || (target.NewDocuments.Count == 0 && target.Existing is null))
                 {
                     continue;
                 }
 
-                var score = UndatedStoryMerger.AverageLink(story.NewDocuments, clusters[candidate], idf);
+                if (weighed++ == Candidates)
+                {
+                    break;
+                }
+
+                if (StoryPeople.AreAboutOthers(story, target))
+                {
+                    continue;
+                }
+
+                var score = UndatedStoryMerger.AverageLink(story.NewDocuments, target, idf);
                 if (score > bestScore || (score == bestScore && candidate < best))
                 {
                     (best, bestScore) = (candidate, score);
@@ -89,10 +82,10 @@ internal static class StoryMerger
             foreach (var member in story.NewDocuments)
             {
                 clusters[best].Add(member, idf);
-                index.Add(best, member.Keys(idf, keyIdf));
             }
 
             story.NewDocuments.Clear();
+            neighbours.Merge(c, best);
         }
     }
 

@@ -11,6 +11,7 @@ internal sealed class StoryVocabulary
     private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
     private readonly List<string> _terms = [];
     private readonly List<int> _documentFrequency = [];
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _spanIds;
     private int _documents;
 
     /// <summary>Starts from the statistics of earlier digests: their documents count as if they were in this window.</summary>
@@ -52,6 +53,22 @@ internal sealed class StoryVocabulary
         }
 
         return new TermStatistics(halve ? _documents / 2 : _documents, frequencies);
+    }
+
+    public StoryVocabulary() => _spanIds = _ids.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Buffers that building one document's features reuses for the next (one grouping runs on one thread).</summary>
+    internal DocumentFeatureBuffers Buffers { get; } = new();
+
+    /// <summary>The id of a term given as characters: a string is made only the first time the term is seen.</summary>
+    public int Id(ReadOnlySpan<char> term)
+    {
+        if (_spanIds.TryGetValue(term, out var id))
+        {
+            return id;
+        }
+
+        return Id(term.ToString());
     }
 
     public int Id(string term)

@@ -27,6 +27,8 @@ internal static class TextTokens
         "ve", "ll", "d", "m", "new", "news", "get", "got", "use", "used", "well", "back", "way", "part", "take",
     };
 
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> StopWordLookup = StopWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>Lower-case word tokens (letters and digits, inner hyphens and apostrophes kept).</summary>
     public static List<string> Words(string text)
     {
@@ -40,39 +42,10 @@ internal static class TextTokens
     {
         // A token is never longer than the text, so one rented buffer holds any of them.
         var buffer = ArrayPool<char>.Shared.Rent(text.Length + 1);
-        var length = 0;
-        for (var i = 0; i <= text.Length; i++)
+        var reader = new WordReader(text, buffer);
+        while (reader.MoveNext())
         {
-            var c = i < text.Length ? text[i] : ' ';
-            if (char.IsLetterOrDigit(c))
-            {
-                buffer[length++] = char.ToLowerInvariant(c);
-                continue;
-            }
-
-            var inner = (c == '-' || c == '\'' || c == '\u2019') && length > 0 && i + 1 < text.Length && char.IsLetterOrDigit(text[i + 1]);
-            if (inner && c == '-')
-            {
-                buffer[length++] = '-';
-                continue;
-            }
-
-            if (inner)
-            {
-                // Possessive or contraction: "Seoul's" becomes "seoul", "don't" stays one token.
-                var rest = i + 2 < text.Length && char.IsLetterOrDigit(text[i + 2]);
-                if (!rest && char.ToLowerInvariant(text[i + 1]) == 's')
-                {
-                    i++;
-                    continue;
-                }
-            }
-
-            if (length > 0)
-            {
-                words.Add(new string(buffer, 0, length));
-                length = 0;
-            }
+            words.Add(new string(reader.Current));
         }
 
         ArrayPool<char>.Shared.Return(buffer);
@@ -93,6 +66,36 @@ internal static class TextTokens
     /// <summary>The folded form of a lower-case word token, or null when it is not a content word.</summary>
     public static string? ContentForm(string word) =>
         word.Length < 2 || StopWords.Contains(word) || IsNumber(word) ? null : Fold(word);
+
+    /// <summary>
+    /// The folded form of a lower-case word token, or an empty span when it is not a content word, as
+    /// <see cref="ContentForm(string)"/> gives it; the token may be folded in place.
+    /// </summary>
+    public static ReadOnlySpan<char> ContentForm(Span<char> word)
+    {
+        if (word.Length < 2 || StopWordLookup.Contains(word) || IsNumber(word))
+        {
+            return [];
+        }
+
+        if (word.Length <= 3 || word.Contains('-'))
+        {
+            return word;
+        }
+
+        if (word.EndsWith("ies") && word.Length > 4)
+        {
+            word[^3] = 'y';
+            return word[..^2];
+        }
+
+        if (word.EndsWith("sses"))
+        {
+            return word[..^2];
+        }
+
+        return word[^1] == 's' && !word.EndsWith("ss") && !word.EndsWith("us") && !word.EndsWith("is") ? word[..^1] : word;
+    }
 
     public static bool IsStopWord(string lowerWord) => StopWords.Contains(lowerWord);
 
@@ -158,7 +161,7 @@ internal static class TextTokens
         return shingles.Count;
     }
 
-    private static bool IsNumber(string word)
+    private static bool IsNumber(ReadOnlySpan<char> word)
     {
         foreach (var c in word)
         {
@@ -174,6 +177,12 @@ internal static class TextTokens
     /// <summary>Collapses whitespace and trims, for comparing and displaying sentences.</summary>
     public static string Squash(string text)
     {
+        if (IsSquashed(text))
+        {
+            // Most paragraphs are already clean: no copy to make.
+            return text.Normalize(NormalizationForm.FormC);
+        }
+
         var builder = new StringBuilder(text.Length);
         var space = false;
         foreach (var c in text.Trim())
@@ -195,6 +204,28 @@ internal static class TextTokens
 
         return builder.ToString().Normalize(NormalizationForm.FormC);
     }
+
+    /// <summary>Whether <paramref name="text"/> has no whitespace at either end, and only single spaces inside.</summary>
+    private static bool IsSquashed(string text)
+    {
+        if (text.Length > 0 && (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1])))
+        {
+            return false;
+        }
+
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsWhiteSpace(text[i]) && (text[i] != ' ' || char.IsWhiteSpace(text[i + 1])))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether a lower-case word is a stop word, without making a string of it.</summary>
+    public static bool IsStopWord(ReadOnlySpan<char> lowerWord) => StopWordLookup.Contains(lowerWord);
 
     public static string ToInvariantLower(string text) => text.ToLower(CultureInfo.InvariantCulture);
 }

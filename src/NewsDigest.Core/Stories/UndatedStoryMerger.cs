@@ -22,8 +22,7 @@ internal static class UndatedStoryMerger
             return;
         }
 
-        var hits = new Dictionary<int, int>();
-        var ranked = new List<(int Hits, int StoryCluster)>();
+        var search = new StoryCandidates();
         var candidates = new List<int>();
         var count = clusters.Count;
         for (var c = 0; c < count; c++)
@@ -37,7 +36,7 @@ internal static class UndatedStoryMerger
             candidates.Clear();
             foreach (var member in story.NewDocuments)
             {
-                var (best, _) = StoryClusterer.FindBest(member, clusters, index, idf, keyIdf, hits, ranked, dated: true);
+                var (best, _) = StoryClusterer.FindBest(member, clusters, index, idf, keyIdf, search, dated: true);
                 if (best >= 0 && !candidates.Contains(best))
                 {
                     candidates.Add(best);
@@ -86,7 +85,7 @@ internal static class UndatedStoryMerger
         foreach (var member in members)
         {
             // A copy scores above 1; capped, so that one copy cannot carry unrelated reports in with it.
-            sum += Math.Min(1.0, dated.Similarity(member, idf).Combined);
+            sum += Math.Min(1.0, dated.Score(member, idf));
         }
 
         return sum / members.Count;

@@ -44,14 +44,44 @@ public sealed class StoryMergeTests
     [Fact]
     public void Merge_LoneReportCloseToALargerStory_JoinsIt()
     {
-        var (clusters, index, idf, keyIdf, sameStory) = Clusters(
+        var (clusters, neighbours, idf, sameStory) = Clusters(
             [["a", "b", "c"], ["d"], ["e"]],
             [("a", "AMD buys SeaMicro", Deal), ("b", "AMD to acquire SeaMicro", DealRewrite), ("c", "AMD pays $334 million for SeaMicro", DealThird),
              ("d", "AMD buys Sea Micro for $334M", DealRewrite + "\nThe deal closes in the second quarter."), ("e", "Council approves road budget", Unrelated)]);
 
-        StoryMerger.Merge(clusters, index, idf, keyIdf, sameStory);
+        StoryMerger.Merge(clusters, neighbours, idf, sameStory);
 
         Assert.Equal(["abcd", "e"], Partition(clusters));
+    }
+
+    [Fact]
+    public void Merge_CloseStoryNeverWeighedAgainstIt_StaysApart()
+    {
+        var (clusters, _, idf, sameStory) = Clusters(
+            [["a", "b", "c"], ["d"]],
+            [("a", "AMD buys SeaMicro", Deal), ("b", "AMD to acquire SeaMicro", DealRewrite), ("c", "AMD pays $334 million for SeaMicro", DealThird),
+             ("d", "AMD buys Sea Micro for $334M", DealRewrite + "\nThe deal closes in the second quarter.")]);
+
+        StoryMerger.Merge(clusters, new StoryNeighbours(), idf, sameStory);
+
+        Assert.Equal(["abc", "d"], Partition(clusters));
+    }
+
+    [Fact]
+    public void Closest_AfterAMerge_ResolvesToTheStoryItJoined()
+    {
+        var neighbours = new StoryNeighbours();
+        neighbours.Record(0, [1, 2]);
+        neighbours.Record(3, [1]);
+        var met = new Dictionary<int, int>();
+        var closest = new List<(int Times, int Story)>();
+
+        neighbours.Merge(1, 2);
+        neighbours.Closest(0, 4, met, closest);
+
+        Assert.Equal([(2, 2)], closest);
+        neighbours.Closest(2, 4, met, closest);
+        Assert.Equal([(2, 0), (1, 3)], closest);
     }
 
     [Fact]
@@ -123,15 +153,15 @@ public sealed class StoryMergeTests
         return features;
     }
 
-    private static (List<StoryCluster> Clusters, StoryKeyIndex Index, float[] Idf, float KeyIdf, double SameStory) Clusters(
+    /// <summary>Stories as the single pass would leave them, each the neighbour of every other (all were weighed).</summary>
+    private static (List<StoryCluster> Clusters, StoryNeighbours Neighbours, float[] Idf, double SameStory) Clusters(
         string[][] partition, (string Id, string Title, string Body)[] texts)
     {
         var vocabulary = new StoryVocabulary();
         var features = texts.ToDictionary(t => t.Id, t => DocumentFeatures.Build(StoryTestDocuments.Make(t.Id, t.Title, t.Body, published: Day), vocabulary), StringComparer.Ordinal);
         var idf = vocabulary.InverseDocumentFrequencies();
-        var keyIdf = vocabulary.SharedTermIdf();
         var clusters = new List<StoryCluster>();
-        var index = new StoryKeyIndex();
+        var neighbours = new StoryNeighbours();
         foreach (var ids in partition)
         {
             var cluster = new StoryCluster(null);
@@ -139,11 +169,12 @@ public sealed class StoryMergeTests
             foreach (var id in ids)
             {
                 cluster.Add(features[id], idf);
-                index.Add(clusters.Count - 1, features[id].Keys(idf, keyIdf));
             }
+
+            neighbours.Record(clusters.Count - 1, [.. Enumerable.Range(0, partition.Length)]);
         }
 
-        return (clusters, index, idf, keyIdf, StoryClusterer.ThresholdFor(vocabulary.WordFloor));
+        return (clusters, neighbours, idf, StoryClusterer.ThresholdFor(vocabulary.WordFloor));
     }
 
     private static StoryProfile Profile(string id, string title, string body) =>

@@ -56,8 +56,9 @@ internal static class DigestBenchmark
             CultureInfo.InvariantCulture,
             $"warm-up: {passes} digests of {warmUpDocuments.Count:N0} documents {(steady ? "until three in a row were within 5%" : "(budget spent before the rate settled)")}"));
 
-        Console.WriteLine("documents  developments  stories  entries   seconds   us/doc  grouping s  summaries s  rendering s  GC pause s   allocated MB   peak working set MB");
+        Console.WriteLine("documents  developments  stories  entries   seconds   us/doc  grouping s  summaries s  rendering s  GC pause s   allocated MB  of it grouping MB   peak working set MB");
         var perDocument = new List<(int Size, double Microseconds)>();
+        var fingerprints = new List<(int Size, string Fingerprint)>();
         using var progress = new CommandLine.ProgressReporter("bench digest", sizes.Sum(s => (long)s), "documents composed");
         foreach (var size in sizes)
         {
@@ -69,7 +70,8 @@ internal static class DigestBenchmark
             GC.Collect();
             var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
             var pauseBefore = GC.GetTotalPauseDuration();
-            var (stories, entries, phases) = Compose(documents, now, options, renderer);
+            var (stories, entries, phases, fingerprint) = Compose(documents, now, options, renderer);
+            fingerprints.Add((size, fingerprint));
             progress.Advance(size);
             var pause = GC.GetTotalPauseDuration() - pauseBefore;
             var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
@@ -78,7 +80,7 @@ internal static class DigestBenchmark
             using var process = Process.GetCurrentProcess();
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"{size,9:N0}  {generator.Developments,12:N0}  {stories,7:N0}  {entries,7}  {total.TotalSeconds,8:0.00}  {total.TotalMicroseconds / size,7:0}  {phases.Grouping.TotalSeconds,10:0.00}  {phases.Summaries.TotalSeconds,11:0.00}  {phases.Rendering.TotalSeconds,11:0.00}  {pause.TotalSeconds,10:0.00}  {allocated / 1048576.0,13:N0}  {process.PeakWorkingSet64 / 1048576.0,20:N0}"));
+                $"{size,9:N0}  {generator.Developments,12:N0}  {stories,7:N0}  {entries,7}  {total.TotalSeconds,8:0.00}  {total.TotalMicroseconds / size,7:0}  {phases.Grouping.TotalSeconds,10:0.00}  {phases.Summaries.TotalSeconds,11:0.00}  {phases.Rendering.TotalSeconds,11:0.00}  {pause.TotalSeconds,10:0.00}  {allocated / 1048576.0,13:N0}  {phases.GroupingAllocated / 1048576.0,17:N0}  {process.PeakWorkingSet64 / 1048576.0,20:N0}"));
         }
 
         if (perDocument.Count >= 2)
@@ -90,6 +92,11 @@ internal static class DigestBenchmark
                 $"Growth: time per document x{largeCost / smallCost:0.00} from {smallest:N0} to {largest:N0} documents (x{(double)largest / smallest:0.#} documents; 1.00 is linear, x{(double)largest / smallest:0.#} would be quadratic)."));
         }
 
+        foreach (var (size, fingerprint) in fingerprints)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Stories at {size:N0} documents: fingerprint {fingerprint} (the same stories with the same documents give the same fingerprint)."));
+        }
+
         Console.WriteLine("developments: distinct developments the generator wrote about; stories: how many the grouping found.");
         Console.WriteLine("grouping / summaries / rendering: the phases of the time; GC pause: the part of it the garbage collector paused the program.");
         Console.WriteLine("Peak working set is the process's peak so far (it includes the generated documents), so it only grows from row to row.");
@@ -97,23 +104,42 @@ internal static class DigestBenchmark
     }
 
     /// <summary>Composes one digest as <see cref="DigestEditor.Compose(IReadOnlyList{StoryDocument}, IReadOnlyList{StoryProfile}, DigestWindow, DigestOptions, Uri?)"/> does, timing each phase.</summary>
-    private static (int Stories, int Entries, Phases Phases) Compose(IReadOnlyList<StoryDocument> documents, DateTimeOffset now, DigestOptions options, DigestRenderer renderer)
+    private static (int Stories, int Entries, Phases Phases, string Fingerprint) Compose(IReadOnlyList<StoryDocument> documents, DateTimeOffset now, DigestOptions options, DigestRenderer renderer)
     {
         var window = new DigestWindow(DateOnly.FromDateTime(now.UtcDateTime), options.TimeZone, now, now.AddDays(-1), now);
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var clock = Stopwatch.StartNew();
         var grouping = StoryClusterer.Group(documents, []);
         var grouped = clock.Elapsed;
+        var groupingAllocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
         clock.Restart();
         var edition = DigestEditor.Compose(grouping, documents.Count, window, options, new Uri("https://digest.example/latest"));
         var summarised = clock.Elapsed;
         clock.Restart();
         var rendered = renderer.Render(edition.Content);
-        var phases = new Phases(grouped, summarised, clock.Elapsed);
-        return (edition.StoryUpdates.Count, rendered.Json.Length > 0 ? edition.Content.Entries.Count : 0, phases);
+        var phases = new Phases(grouped, summarised, clock.Elapsed, groupingAllocated);
+        return (edition.StoryUpdates.Count, rendered.Json.Length > 0 ? edition.Content.Entries.Count : 0, phases, Fingerprint(grouping));
+    }
+
+    /// <summary>A short hash of which documents each story holds, in order: a speed change must leave it unchanged.</summary>
+    private static string Fingerprint(StoryGrouping grouping)
+    {
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        foreach (var group in grouping.Groups)
+        {
+            foreach (var document in group.Documents)
+            {
+                hash.AppendData(Encoding.UTF8.GetBytes(document.Id + ","));
+            }
+
+            hash.AppendData("\n"u8);
+        }
+
+        return Convert.ToHexString(hash.GetHashAndReset())[..16];
     }
 
     /// <summary>Grouping into stories; summaries, ranking and story updates; rendering every format.</summary>
-    private sealed record Phases(TimeSpan Grouping, TimeSpan Summaries, TimeSpan Rendering);
+    private sealed record Phases(TimeSpan Grouping, TimeSpan Summaries, TimeSpan Rendering, long GroupingAllocated);
 
     /// <summary>
     /// Day-of-news generator: developments reported by several outlets in their own words, syndicated copies and

@@ -1,0 +1,96 @@
+namespace NewsDigest.Stories;
+
+/// <summary>
+/// What entity extraction reuses from one document to the next within a grouping: one string per distinct token
+/// (a word recurs across thousands of documents, and a new string per mention was most of what extraction
+/// allocated), the token lists of the sentences, and the set of lower-case words.
+/// </summary>
+internal sealed class EntityExtractionBuffers
+{
+    private readonly Dictionary<string, string> _tokens = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _tokenLookup;
+    private readonly List<List<string>> _sentences = [];
+    private readonly Dictionary<string, NamedEntity>?[] _entities = new Dictionary<string, NamedEntity>?[4];
+    private char[] _name = new char[128];
+    private int _sentencesUsed;
+
+    public EntityExtractionBuffers() => _tokenLookup = _tokens.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>The words of the document that start lower-case.</summary>
+    public HashSet<string> LowerVocabulary { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The one string for the token <paramref name="token"/>.</summary>
+    public string Token(ReadOnlySpan<char> token)
+    {
+        if (_tokenLookup.TryGetValue(token, out var known))
+        {
+            return known;
+        }
+
+        var text = token.ToString();
+        _tokens[text] = text;
+        return text;
+    }
+
+    /// <summary>The one string for the words of a phrase joined by single spaces.</summary>
+    public string Name(List<string> words)
+    {
+        var length = words.Count - 1;
+        foreach (var word in words)
+        {
+            length += word.Length;
+        }
+
+        if (_name.Length < length)
+        {
+            _name = new char[Math.Max(length, _name.Length * 2)];
+        }
+
+        var written = 0;
+        foreach (var word in words)
+        {
+            if (written > 0)
+            {
+                _name[written++] = ' ';
+            }
+
+            word.CopyTo(_name.AsSpan(written));
+            written += word.Length;
+        }
+
+        return Token(_name.AsSpan(0, Math.Max(written, 0)));
+    }
+
+    /// <summary>The one entity of <paramref name="name"/> and <paramref name="kind"/> (entities are values: sharing them is safe).</summary>
+    public NamedEntity Entity(string name, EntityKind kind)
+    {
+        var entities = _entities[(int)kind] ??= new Dictionary<string, NamedEntity>(StringComparer.Ordinal);
+        if (!entities.TryGetValue(name, out var entity))
+        {
+            entity = new NamedEntity(name, kind);
+            entities[name] = entity;
+        }
+
+        return entity;
+    }
+
+    /// <summary>An empty list for the tokens of the next sentence.</summary>
+    public List<string> NextSentence()
+    {
+        if (_sentencesUsed == _sentences.Count)
+        {
+            _sentences.Add([]);
+        }
+
+        var tokens = _sentences[_sentencesUsed++];
+        tokens.Clear();
+        return tokens;
+    }
+
+    /// <summary>Makes every sentence list and the lower-case words free for the next document.</summary>
+    public void Reset()
+    {
+        _sentencesUsed = 0;
+        LowerVocabulary.Clear();
+    }
+}

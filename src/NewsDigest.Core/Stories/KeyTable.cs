@@ -1,0 +1,115 @@
+using System.Numerics;
+
+namespace NewsDigest.Stories;
+
+/// <summary>
+/// A map from index keys to one integer each, open-addressed in two flat arrays. The story index holds millions of
+/// signature bands, so nearly every lookup is a cache miss: a lookup here touches one slot of the key array (and the
+/// value only on a hit), where a dictionary touches a bucket and then an entry.
+/// </summary>
+internal sealed class KeyTable
+{
+    // Never a key: band keys are negative and term or name ids are small.
+    private const long Empty = long.MaxValue;
+
+    private long[] _keys;
+    private int[] _values;
+    private int _count;
+    private int _shift;
+
+    public KeyTable()
+    {
+        const int bits = 10;
+        _keys = NewKeys(1 << bits);
+        _values = new int[1 << bits];
+        _shift = 64 - bits;
+    }
+
+    /// <summary>The value of <paramref name="key"/>, if it has one.</summary>
+    public bool TryGetValue(long key, out int value)
+    {
+        var slot = Find(_keys, key, _shift);
+        if (slot >= 0)
+        {
+            value = _values[slot];
+            return true;
+        }
+
+        value = 0;
+        return false;
+    }
+
+    /// <summary>The value of <paramref name="key"/> to read or write, added as 0 when it has none.</summary>
+    public ref int GetValueRefOrAddDefault(long key, out bool exists)
+    {
+        var slot = Find(_keys, key, _shift);
+        if (slot >= 0)
+        {
+            exists = true;
+            return ref _values[slot];
+        }
+
+        exists = false;
+        // Up to three quarters full: linear probing mostly stays within a cache line or two, and the table (the
+        // largest structure of a grouping) stays half the size it would be at half full.
+        if ((long)(_count + 1) * 4 > (long)_keys.Length * 3)
+        {
+            Grow();
+            slot = Find(_keys, key, _shift);
+        }
+
+        slot = ~slot;
+        _keys[slot] = key;
+        _values[slot] = 0;
+        _count++;
+        return ref _values[slot];
+    }
+
+    /// <summary>The slot holding <paramref name="key"/>, or the complement of the empty slot where it would go.</summary>
+    private static int Find(long[] keys, long key, int shift)
+    {
+        var mask = keys.Length - 1;
+        // Fibonacci hashing spreads both the small term ids and the band hashes over the table.
+        var slot = (int)((ulong)key * 0x9E3779B97F4A7C15UL >> shift);
+        while (true)
+        {
+            var found = keys[slot];
+            if (found == key)
+            {
+                return slot;
+            }
+
+            if (found == Empty)
+            {
+                return ~slot;
+            }
+
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    private void Grow()
+    {
+        var keys = NewKeys(_keys.Length * 2);
+        var values = new int[keys.Length];
+        var shift = 64 - BitOperations.Log2((uint)keys.Length);
+        for (var i = 0; i < _keys.Length; i++)
+        {
+            if (_keys[i] != Empty)
+            {
+                var slot = ~Find(keys, _keys[i], shift);
+                keys[slot] = _keys[i];
+                values[slot] = _values[i];
+            }
+        }
+
+        (_keys, _values, _shift) = (keys, values, shift);
+    }
+
+    private static long[] NewKeys(int length)
+    {
+        var keys = new long[length];
+        Array.Fill(keys, Empty);
+        return keys;
+    }
+}

@@ -1,0 +1,159 @@
+using System.Runtime.InteropServices;
+using NewsDigest.Normalization;
+using static NewsDigest.Stories.StoryClusterer;
+
+namespace NewsDigest.Stories;
+
+/// <summary>A story as remembered between digests: built from a profile, and turned into one after grouping.</summary>
+internal sealed partial class StoryCluster
+{
+    public static StoryCluster FromProfile(StoryProfile profile, StoryVocabulary vocabulary, float[] idf)
+    {
+        var cluster = new StoryCluster(profile) { _members = Math.Max(1, profile.DocumentCount) };
+        foreach (var (term, weight) in profile.Terms)
+        {
+            var id = vocabulary.Id(term);
+            if (id < idf.Length)
+            {
+                cluster._centroid[id] = weight * cluster._members;
+            }
+        }
+
+        foreach (var entity in profile.Entities)
+        {
+            var id = vocabulary.Id(EntityTerm(entity.Name));
+            if (id < idf.Length)
+            {
+                cluster._entities[id] = (new NamedEntity(entity.Name, entity.Kind), entity.Count);
+                cluster._entitySquares += Math.Pow(idf[id] * (double)entity.Count, 2);
+            }
+        }
+
+        foreach (var (term, weight) in profile.LeadTerms)
+        {
+            var id = vocabulary.Id(term);
+            if (id < idf.Length)
+            {
+                cluster._lead[id] = weight * cluster._members;
+            }
+        }
+
+        cluster._publishedDays.UnionWith(profile.PublishedDays);
+        cluster._mentionedDays.UnionWith(profile.MentionedDays);
+        cluster._mentionedYears.UnionWith(profile.MentionedYears);
+        cluster._signatures.AddRange(profile.Signatures);
+        // A remembered story is dated only when its documents said when they were published, as within one grouping.
+        if (profile.PublishedDays.Count > 0)
+        {
+            cluster._firstPublished = profile.FirstSeen;
+            cluster._lastPublished = profile.LastSeen;
+        }
+        return cluster;
+    }
+
+    public StoryGroup ToGroup(StoryVocabulary vocabulary)
+    {
+        var documents = NewDocuments.Select(d => d.Document).ToList();
+        var articles = GroupCopies(NewDocuments);
+        var terms = _centroid
+            .OrderByDescending(t => t.Value)
+            .Take(MaxCentroidTerms)
+            .ToDictionary(t => vocabulary.Term(t.Key), t => t.Value / _members, StringComparer.Ordinal);
+        var lead = _lead
+            .OrderByDescending(t => t.Value)
+            .Take(MaxLeadTerms)
+            .ToDictionary(t => vocabulary.Term(t.Key), t => t.Value / _members, StringComparer.Ordinal);
+        var entities = _entities.Values
+            .OrderByDescending(e => e.Count)
+            .Take(60)
+            .Select(e => new StoryEntity(e.Entity.Name, e.Entity.Kind, e.Count))
+            .ToList();
+        var newEntities = MostMentioned(NewDocuments);
+        var times = documents.Select(d => d.EventTime).ToList();
+        var first = Existing is null ? times.Min() : Min(Existing.FirstSeen, times.Min());
+        var last = Existing is null ? times.Max() : Max(Existing.LastSeen, times.Max());
+        var profile = new StoryProfile(
+            Existing?.Id ?? StoryId(documents[0]),
+            Existing?.Headline ?? documents[0].Title,
+            first,
+            last,
+            (Existing?.DocumentCount ?? 0) + documents.Count,
+            terms,
+            lead,
+            entities,
+            [.. _signatures],
+            [.. _publishedDays],
+            [.. _mentionedDays],
+            [.. _mentionedYears],
+            Existing?.SaidSentences ?? [])
+        {
+            HeadlinePeople = StoryPeople.HeadlineCounts(NewDocuments, Existing),
+        };
+        return new StoryGroup(Existing, documents, articles, newEntities, profile);
+    }
+
+    /// <summary>
+    /// The names the documents mention, most mentioned first (ties in order of first mention), each as first mentioned
+    /// with a kind other than <see cref="EntityKind.Other"/> if any mention has one. One pass, no grouping of every mention.
+    /// </summary>
+    private static List<NamedEntity> MostMentioned(List<DocumentFeatures> documents)
+    {
+        var positions = new Dictionary<string, int>(StringComparer.Ordinal);
+        var names = new List<(NamedEntity Entity, int Count, int First)>();
+        foreach (var document in documents)
+        {
+            foreach (var entity in document.Entities)
+            {
+                ref var position = ref CollectionsMarshal.GetValueRefOrAddDefault(positions, entity.Key, out var known);
+                if (!known)
+                {
+                    position = names.Count;
+                    names.Add((entity, 1, names.Count));
+                    continue;
+                }
+
+                var (chosen, count, first) = names[position];
+                names[position] = (chosen.Kind == EntityKind.Other && entity.Kind != EntityKind.Other ? entity : chosen, count + 1, first);
+            }
+        }
+
+        names.Sort(static (a, b) => a.Count != b.Count ? b.Count.CompareTo(a.Count) : a.First.CompareTo(b.First));
+        var result = new List<NamedEntity>(names.Count);
+        foreach (var (entity, _, _) in names)
+        {
+            result.Add(entity);
+        }
+
+        return result;
+    }
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+
+    private static string StoryId(StoryDocument first)
+    {
+        var id = new string(first.Id.Where(char.IsAsciiLetterOrDigit).ToArray());
+        return "s" + (id.Length > 40 ? id[..40] : id);
+    }
+
+    private static List<IReadOnlyList<StoryDocument>> GroupCopies(List<DocumentFeatures> documents)
+    {
+        var parent = Enumerable.Range(0, documents.Count).ToArray();
+        int Find(int x) => parent[x] == x ? x : parent[x] = Find(parent[x]);
+        for (var i = 0; i < documents.Count; i++)
+        {
+            for (var j = i + 1; j < documents.Count && j < i + 64; j++)
+            {
+                if (AreCopies(documents[i].Document.Signature, documents[i].Shingles, documents[j].Document.Signature, documents[j].Shingles, out _))
+                {
+                    parent[Find(j)] = Find(i);
+                }
+            }
+        }
+
+        return [.. Enumerable.Range(0, documents.Count)
+            .GroupBy(Find)
+            .Select(g => (IReadOnlyList<StoryDocument>)[.. g.Select(i => documents[i].Document)])];
+    }
+}

@@ -1,0 +1,135 @@
+using System.Runtime.InteropServices;
+using NewsDigest.Normalization;
+using static NewsDigest.Stories.StoryClusterer;
+
+namespace NewsDigest.Stories;
+
+/// <summary>How a document compares with a story (<see cref="Similarity"/>).</summary>
+internal sealed partial class StoryCluster
+{
+    private static double Cosine(WeightedTerms document, Dictionary<int, float> centroid, ref double? centroidNorm, float[] idf)
+    {
+        double dot = 0;
+        var ids = document.Ids;
+        var weighted = document.Weighted;
+        var idfs = document.Idf;
+        for (var i = 0; i < weighted.Length; i++)
+        {
+            if (centroid.TryGetValue(ids[i], out var other))
+            {
+                dot += weighted[i] * other * idfs[i];
+            }
+        }
+
+        var norm = document.NormSquared;
+        centroidNorm ??= Norm(centroid, idf);
+        return norm == 0 || centroidNorm == 0 ? 0 : dot / (Math.Sqrt(norm) * centroidNorm.Value);
+    }
+
+    private static double Norm(Dictionary<int, float> centroid, float[] idf)
+    {
+        // Summed in the dictionary's order, as before: the same rounding, so the same decisions.
+        double sum = 0;
+        foreach (var (id, weight) in centroid)
+        {
+            sum += (double)weight * idf[id] * weight * idf[id];
+        }
+
+        return Math.Sqrt(sum);
+    }
+
+    public StorySimilarity Similarity(DocumentFeatures document, float[] idf)
+    {
+        var s = Measure(document, idf);
+        return new StorySimilarity(s.Cosine, s.LeadCosine, s.Names, s.SameDay, s.Jaccard, s.IsCopy, s.Combined);
+    }
+
+    /// <summary>The combined score of <see cref="Similarity"/> alone, with nothing allocated: what the candidate search needs.</summary>
+    public double Score(DocumentFeatures document, float[] idf) => Measure(document, idf).Combined;
+
+    /// <summary><see cref="Score(DocumentFeatures, float[])"/> with the document's weighted terms and lead already computed.</summary>
+    public double Score(DocumentFeatures document, float[] idf, WeightedTerms terms, WeightedTerms lead) =>
+        Measure(document, idf, terms, lead).Combined;
+
+    private Measures Measure(DocumentFeatures document, float[] idf, WeightedTerms? terms = null, WeightedTerms? lead = null)
+    {
+        var jaccard = 0.0;
+        foreach (var signature in _signatures)
+        {
+            if (AreCopies(document.Document.Signature, document.Shingles, signature.Signature, signature.Shingles, out var j))
+            {
+                return new Measures(1, 1, 1, true, j, true, 1 + j);
+            }
+
+            jaccard = Math.Max(jaccard, j);
+        }
+
+        var cosine = Cosine(terms ?? WeightedTerms.Of(document.TermIds, document.TermWeights, idf), _centroid, ref _norm, idf);
+        var leadCosine = Cosine(lead ?? WeightedTerms.Of(document.LeadIds, document.LeadWeights, idf), _lead, ref _leadNorm, idf);
+        // Naming the same day supports lexical evidence but cannot replace it: most of a day's news names the same days.
+        var sameDay = cosine >= DayEvidenceFloor && (EventDates.Overlap(document.MentionedDays, _mentionedDays)
+            || EventDates.Overlap(document.MentionedDays, _publishedDays)
+            || EventDates.Overlap(document.PublishedDays, _mentionedDays));
+
+        double entityDot = 0;
+        double entityDocumentNorm = 0;
+        foreach (var id in document.EntityIds)
+        {
+            var weight = idf[id];
+            entityDocumentNorm += weight * weight;
+            if (_entities.TryGetValue(id, out var known))
+            {
+                entityDot += weight * idf[id] * known.Count / _members;
+            }
+        }
+
+        var entityNorm = Math.Sqrt(_entitySquares) / _members;
+        var names = entityDocumentNorm == 0 || entityNorm == 0 ? 0 : entityDot / (Math.Sqrt(entityDocumentNorm) * entityNorm);
+
+        var combined = (Weights.Cosine * cosine) + (Weights.Lead * leadCosine) + (Weights.Names * names) + (sameDay ? Weights.SameDay : 0);
+        if (document.Document.Published is null && IsDated && document.MentionedDays.Length > 0
+            && !EventDates.Overlap(document.MentionedDays, _publishedDays) && !EventDates.Overlap(document.MentionedDays, _mentionedDays))
+        {
+            // An undated report whose own days ("Dec. 17") are none of the story's days tells of another occasion.
+            combined *= OtherDaysFactor;
+        }
+
+        if (_members >= 2 && HeadlineNamesSomeoneElse(document))
+        {
+            // Same kind of event, someone else: "Pierre Thomas on injured reserve" is not "Reggie Bush's season over".
+            combined *= HeadlineStrangerFactor;
+        }
+
+        if (document.Document.Published is { } published && _firstPublished is { } first && _lastPublished is { } last)
+        {
+            var gap = published < first ? first - published : published > last ? published - last : TimeSpan.Zero;
+            // One development is reported within days; months apart it is a different development.
+            combined *= DateDamping(gap);
+        }
+
+        return new Measures(cosine, leadCosine, names, sameDay, jaccard, false, combined);
+    }
+
+    private readonly record struct Measures(double Cosine, double LeadCosine, double Names, bool SameDay, double Jaccard, bool IsCopy, double Combined);
+
+    /// <summary>Whether the headline names a person none of the story's documents mention.</summary>
+    private bool HeadlineNamesSomeoneElse(DocumentFeatures document)
+    {
+        foreach (var id in document.HeadlinePeople)
+        {
+            if (!_entities.ContainsKey(id))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Reports of one development come within days; follow-ups (a trial, a recovery) within months; a year apart it is
+    /// another development of the same kind. The damping grows with the gap rather than cutting at one.
+    /// </summary>
+    internal static double DateDamping(TimeSpan gap) =>
+        gap <= TimeSpan.FromDays(7) ? 1.0 : gap <= TimeSpan.FromDays(120) ? 0.8 : gap <= TimeSpan.FromDays(365) ? 0.5 : 0.2;
+}
