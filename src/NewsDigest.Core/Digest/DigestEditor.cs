@@ -18,7 +18,8 @@ internal sealed record StoryUpdate(StoryProfile Profile, IReadOnlyList<string> D
 internal static class DigestEditor
 {
     private const int SaidSentencesKept = 40;
-    private const int DocumentsSummarised = 12;
+    /// <summary>Documents a summary reads, however many the story has: the lead reports say what happened.</summary>
+    public const int DocumentsSummarised = 12;
     private const int NamesPerKind = 6;
 
     public static DigestEdition Compose(
@@ -48,10 +49,12 @@ internal static class DigestEditor
         var olderBefore = window.Start - options.OlderCoverageAfter;
         var ranked = new List<(DigestEntry Entry, double Score, DateTimeOffset Newest)>();
         var updates = new List<StoryUpdate>();
+        // One workspace for every story: each word is read into a term once per digest, and buffers are reused.
+        var workspace = new SummaryWorkspace(grouping.InverseDocumentFrequency);
         foreach (var group in grouping.Groups)
         {
             var said = group.Existing?.SaidSentences ?? [];
-            var (articles, summary, headline) = Summarize(group.Articles, said, grouping.InverseDocumentFrequency);
+            var (articles, summary, headline) = Summarize(group.Articles, said, workspace);
             var sources = EntrySources.List(articles, olderBefore);
             var dated = sources.Where(s => s.Published.HasValue).ToList();
             var isOlder = dated.Count > 0 && dated.All(s => s.IsOlderCoverage);
@@ -111,14 +114,52 @@ internal static class DigestEditor
     public static (List<List<StoryDocument>> Articles, IReadOnlyList<SummarySentence> Summary, string Headline) Summarize(
         IReadOnlyList<IReadOnlyList<StoryDocument>> articles,
         IReadOnlyList<string> said,
-        Func<string, double> inverseDocumentFrequency)
+        Func<string, double> inverseDocumentFrequency) =>
+        Summarize(articles, said, new SummaryWorkspace(inverseDocumentFrequency));
+
+    /// <summary>The same, reading with the digest's shared <paramref name="workspace"/>.</summary>
+    public static (List<List<StoryDocument>> Articles, IReadOnlyList<SummarySentence> Summary, string Headline) Summarize(
+        IReadOnlyList<IReadOnlyList<StoryDocument>> articles,
+        IReadOnlyList<string> said,
+        SummaryWorkspace workspace)
     {
         ArgumentNullException.ThrowIfNull(articles);
-        // One copy of each article before any repeat, so the summary draws on every outlet before copies.
         var ordered = EntrySources.OrderArticles(articles);
-        var summarised = ordered.Select(a => a[0]).Concat(ordered.SelectMany(a => a.Skip(1))).Take(DocumentsSummarised).ToList();
-        var summary = ExtractiveSummarizer.Summarize(summarised, said, inverseDocumentFrequency);
+        var summary = ExtractiveSummarizer.Summarize(SummarisedDocuments(ordered), said, workspace);
         return (ordered, summary, EntrySources.Headline(ordered));
+    }
+
+    /// <summary>
+    /// The documents a summary reads, at most <see cref="DocumentsSummarised"/> however large the story: one copy of
+    /// each article before any repeat, so the summary draws on every outlet before copies.
+    /// </summary>
+    public static List<StoryDocument> SummarisedDocuments(List<List<StoryDocument>> orderedArticles)
+    {
+        var summarised = new List<StoryDocument>(DocumentsSummarised);
+        foreach (var article in orderedArticles)
+        {
+            if (summarised.Count == DocumentsSummarised)
+            {
+                return summarised;
+            }
+
+            summarised.Add(article[0]);
+        }
+
+        foreach (var article in orderedArticles)
+        {
+            for (var i = 1; i < article.Count; i++)
+            {
+                if (summarised.Count == DocumentsSummarised)
+                {
+                    return summarised;
+                }
+
+                summarised.Add(article[i]);
+            }
+        }
+
+        return summarised;
     }
 
     /// <summary>Independent sources count most, then how new the story is to readers, then how recent its documents are.</summary>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using NewsDigest.Stories;
 
 namespace NewsDigest.Digest;
@@ -15,6 +16,9 @@ internal static class SentenceFilter
         "posted in", "posted by", "filed under", "on behalf of", "follow us", "share this", "related articles",
     ];
 
+    /// <summary>All the phrases in one vectorised search, instead of one case-insensitive scan of the sentence per phrase.</summary>
+    private static readonly SearchValues<string> BoilerplateSearch = SearchValues.Create(Boilerplate, StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Whether a summary could use the sentence at all: a whole statement of a sensible length, not boilerplate.</summary>
     public static bool IsSentence(string sentence)
     {
@@ -22,7 +26,9 @@ internal static class SentenceFilter
         return words is >= MinimumWords and <= MaximumWords && IsStatement(sentence);
     }
 
-    public static bool IsStatement(string sentence)
+    public static bool IsStatement(string sentence) => IsStatement(sentence.AsSpan());
+
+    public static bool IsStatement(ReadOnlySpan<char> sentence)
     {
         var last = sentence[^1];
         // A caption ("..., right, and ... AP-Yonhap") or a heading has no closing punctuation.
@@ -31,7 +37,7 @@ internal static class SentenceFilter
             return false;
         }
 
-        var firstLetter = sentence.AsSpan().IndexOfAnyExcept(" \"'\u201c\u2018(");
+        var firstLetter = sentence.IndexOfAnyExcept(" \"'\u201c\u2018(");
         if (firstLetter < 0 || char.IsLower(sentence[firstLetter]))
         {
             return false;
@@ -62,16 +68,8 @@ internal static class SentenceFilter
             return false;
         }
 
-        foreach (var phrase in Boilerplate)
-        {
-            if (sentence.Contains(phrase, StringComparison.OrdinalIgnoreCase))
-            {
-                return false;
-            }
-        }
-
-        return true;
+        return !sentence.ContainsAny(BoilerplateSearch);
     }
 
-    public static bool StartsWithQuote(string sentence) => sentence[0] is '"' or '\u201c' or '\'' or '\u2018';
+    public static bool StartsWithQuote(ReadOnlySpan<char> sentence) => sentence[0] is '"' or '\u201c' or '\'' or '\u2018';
 }

@@ -89,7 +89,10 @@ internal static partial class SentenceTraits
         "would", "could", "might", "may", "should", "likely", "possibly", "perhaps", "potentially",
     };
 
-    public static SentenceTrait Classify(string sentence, List<string> lowerWords)
+    public static SentenceTrait Classify(string sentence, List<string> lowerWords) => Classify(sentence.AsSpan(), lowerWords);
+
+    /// <summary>The traits of <paramref name="sentence"/>, given its lower-case word tokens in order.</summary>
+    public static SentenceTrait Classify(ReadOnlySpan<char> sentence, List<string> lowerWords)
     {
         var traits = SentenceTrait.None;
         if (IsDangling(sentence, lowerWords))
@@ -97,8 +100,8 @@ internal static partial class SentenceTraits
             traits |= SentenceTrait.Dangling;
         }
 
-        if (sentence.Length > 0 && sentence[0] is '"' or '\u201c' or '\'' or '\u2018' || sentence.Contains('\u201c', StringComparison.Ordinal)
-            || sentence.Count(c => c == '"') >= 2)
+        if (sentence.Length > 0 && sentence[0] is '"' or '\u201c' or '\'' or '\u2018' || sentence.Contains('\u201c')
+            || sentence.Count('"') >= 2)
         {
             traits |= SentenceTrait.Reaction;
         }
@@ -151,7 +154,7 @@ internal static partial class SentenceTraits
         return traits;
     }
 
-    private static bool IsDangling(string sentence, List<string> lowerWords)
+    private static bool IsDangling(ReadOnlySpan<char> sentence, List<string> lowerWords)
     {
         if (lowerWords.Count == 0)
         {
@@ -179,7 +182,7 @@ internal static partial class SentenceTraits
             }
         }
 
-        var start = sentence.AsSpan(0, Math.Min(sentence.Length, 40));
+        var start = sentence[..Math.Min(sentence.Length, 40)];
         foreach (var phrase in DanglingPhrases)
         {
             if (start.StartsWith(phrase, StringComparison.OrdinalIgnoreCase))

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace NewsDigest.Stories;
 
 /// <summary>Splits paragraphs into sentences, keeping abbreviations ("U.S.", "Mr.", "S. Korea") and decimals intact.</summary>
@@ -11,10 +13,29 @@ internal static class SentenceSplitter
         "p.m", "i.e", "e.g", "d.c",
     };
 
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> AbbreviationLookup =
+        Abbreviations.GetAlternateLookup<ReadOnlySpan<char>>();
+
     public static List<string> Split(string paragraph)
     {
         var sentences = new List<string>();
-        var text = TextTokens.Squash(paragraph);
+        var text = Squashed(paragraph);
+        var ranges = new List<(int Start, int Length)>();
+        Split(text, ranges);
+        foreach (var (start, length) in ranges)
+        {
+            sentences.Add(text.Substring(start, length));
+        }
+
+        return sentences;
+    }
+
+    /// <summary>
+    /// Appends where each sentence of <paramref name="text"/> (already <see cref="Squashed"/>) starts and how long it is,
+    /// so a reader that needs only some of the sentences as strings allocates nothing for the others.
+    /// </summary>
+    public static void Split(string text, List<(int Start, int Length)> sentences)
+    {
         var start = 0;
         for (var i = 0; i < text.Length; i++)
         {
@@ -51,17 +72,57 @@ internal static class SentenceSplitter
                 continue;
             }
 
-            Add(sentences, text[start..end]);
+            Add(sentences, text, start, end);
             start = end + 1;
             i = end;
         }
 
         if (start < text.Length)
         {
-            Add(sentences, text[start..]);
+            Add(sentences, text, start, text.Length);
+        }
+    }
+
+    /// <summary>
+    /// <see cref="TextTokens.Squash"/> of <paramref name="paragraph"/>, without a copy when it is already squashed
+    /// (single spaces, no padding, composed), as paragraphs of normalized documents are.
+    /// </summary>
+    public static string Squashed(string paragraph) => IsSquashed(paragraph) ? paragraph : TextTokens.Squash(paragraph);
+
+    private static bool IsSquashed(string text)
+    {
+        if (text.Length == 0)
+        {
+            return true;
         }
 
-        return sentences;
+        if (text[0] == ' ' || text[^1] == ' ')
+        {
+            return false;
+        }
+
+        var previousSpace = false;
+        foreach (var c in text)
+        {
+            if (c == ' ')
+            {
+                if (previousSpace)
+                {
+                    return false;
+                }
+
+                previousSpace = true;
+                continue;
+            }
+
+            previousSpace = false;
+            if (char.IsWhiteSpace(c))
+            {
+                return false;
+            }
+        }
+
+        return text.IsNormalized(NormalizationForm.FormC);
     }
 
     private static bool IsAbbreviation(string text, int period)
@@ -72,7 +133,7 @@ internal static class SentenceSplitter
             wordStart--;
         }
 
-        var word = text[wordStart..period];
+        var word = text.AsSpan(wordStart, period - wordStart);
         if (word.Length == 0)
         {
             return false;
@@ -84,15 +145,17 @@ internal static class SentenceSplitter
             return true;
         }
 
-        return Abbreviations.Contains(word);
+        return AbbreviationLookup.Contains(word);
     }
 
-    private static void Add(List<string> sentences, string sentence)
+    private static void Add(List<(int Start, int Length)> sentences, string text, int start, int end)
     {
+        var sentence = text.AsSpan(start, end - start);
+        var leading = sentence.Length - sentence.TrimStart().Length;
         var trimmed = sentence.Trim();
         if (trimmed.Length > 0)
         {
-            sentences.Add(trimmed);
+            sentences.Add((start + leading, trimmed.Length));
         }
     }
 }
