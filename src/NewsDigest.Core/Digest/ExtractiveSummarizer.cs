@@ -137,7 +137,7 @@ internal static class ExtractiveSummarizer
                 {
                     var sentence = text.AsSpan(start, length);
                     workspace.Read(sentence);
-                    if (words.Count is < SentenceFilter.MinimumWords or > SentenceFilter.MaximumWords || !SentenceFilter.IsStatement(sentence))
+                    if (words.Count is < SentenceFilter.MinimumWords or > SentenceFilter.MaximumWords || !SentenceFilter.IsStatement(sentence, workspace.Marks))
                     {
                         // Captions, datelines and headings are not sentences of the article; a fragment breaks the chain.
                         previous = null;
@@ -151,7 +151,7 @@ internal static class ExtractiveSummarizer
                         continue;
                     }
 
-                    var key = SummaryCandidate.ContentKey(terms, workspace);
+                    var key = SummaryCandidate.ContentKey(terms);
                     if (workspace.ByContent.TryGetValue(key, out var copy))
                     {
                         // The same sentence in another copy or outlet: support for it, not a second candidate.
@@ -274,50 +274,55 @@ internal static class ExtractiveSummarizer
         ranked.Clear();
         ranked.AddRange(candidates);
         ranked.Sort(static (a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : a.Index.CompareTo(b.Index));
+        // The shortlist is the best-ranked sentences that are not background, found lazily: the traits of a sentence are
+        // worked out only when it could still be the best pick, since its value never exceeds its score.
         var shortlist = workspace.Shortlist;
         shortlist.Clear();
-        foreach (var candidate in ranked)
-        {
-            if (shortlist.Count == Shortlist)
-            {
-                break;
-            }
-
-            if (!ReferenceEquals(candidate, chosen[0]) && !candidate.Has(SentenceTrait.Background))
-            {
-                shortlist.Add(candidate);
-            }
-        }
-
+        var scanned = 0;
         var floor = 0.6 * chosen[0].Score;
-        while (chosen.Count < maximum && shortlist.Count > 0)
+        while (chosen.Count < maximum)
         {
-            var bestIndex = -1;
+            SummaryCandidate? best = null;
             var bestValue = double.MinValue;
-            for (var i = 0; i < shortlist.Count; i++)
+            for (var i = 0; ; i++)
             {
-                var redundancy = MaxSimilarity(shortlist[i], chosen);
+                if (i == shortlist.Count && (shortlist.Count == Shortlist || !NextOnShortlist(ranked, ref scanned, chosen[0], shortlist, bestValue)))
+                {
+                    break;
+                }
+
+                var candidate = shortlist[i];
+                if (candidate.Score <= bestValue)
+                {
+                    break;
+                }
+
+                if (candidate.Dropped)
+                {
+                    continue;
+                }
+
+                var redundancy = MaxSimilarity(candidate, chosen);
                 if (redundancy >= Repeat)
                 {
                     continue;
                 }
 
-                var value = shortlist[i].Score - (0.6 * redundancy) - (shortlist[i].Has(SentenceTrait.Conjecture) ? 0.08 : 0);
+                var value = candidate.Score - (0.6 * redundancy) - (candidate.Has(SentenceTrait.Conjecture) ? 0.08 : 0);
                 if (value > bestValue)
                 {
-                    bestIndex = i;
+                    best = candidate;
                     bestValue = value;
                 }
             }
 
             // Two sentences always when there are two; beyond that only while they still add something.
-            if (bestIndex < 0 || (chosen.Count >= 2 && bestValue < floor))
+            if (best is null || (chosen.Count >= 2 && bestValue < floor))
             {
                 break;
             }
 
-            var best = shortlist[bestIndex];
-            shortlist.RemoveAt(bestIndex);
+            best.Dropped = true;
             if (!best.Has(SentenceTrait.Dangling))
             {
                 best.Group = best.Has(SentenceTrait.Reaction) ? 2 : 1;
@@ -343,9 +348,34 @@ internal static class ExtractiveSummarizer
                 best.Group = antecedent.Group;
                 chosen.Add(antecedent);
                 chosen.Add(best);
-                shortlist.Remove(antecedent);
+                antecedent.Dropped = true;
             }
         }
+    }
+
+    /// <summary>
+    /// Adds the next sentence of the shortlist (by rank, neither the lead nor background), unless every sentence left
+    /// scores no more than <paramref name="bestValue"/> and so could not be picked anyway.
+    /// </summary>
+    private static bool NextOnShortlist(List<SummaryCandidate> ranked, ref int scanned, SummaryCandidate lead, List<SummaryCandidate> shortlist, double bestValue)
+    {
+        while (scanned < ranked.Count)
+        {
+            var candidate = ranked[scanned];
+            if (candidate.Score <= bestValue)
+            {
+                return false;
+            }
+
+            scanned++;
+            if (!ReferenceEquals(candidate, lead) && !candidate.Has(SentenceTrait.Background))
+            {
+                shortlist.Add(candidate);
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static double MaxSimilarity(SummaryCandidate candidate, List<SummaryCandidate> chosen)

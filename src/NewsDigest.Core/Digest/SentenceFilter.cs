@@ -33,6 +33,18 @@ internal static class SentenceFilter
 
     public static bool IsStatement(ReadOnlySpan<char> sentence)
     {
+        var marks = default(CaseAndQuotes);
+        foreach (var c in sentence)
+        {
+            marks.Count(c);
+        }
+
+        return IsStatement(sentence, marks);
+    }
+
+    /// <summary>The same, with the capitals and curly quotes of the sentence already counted (by a reader that visits every character anyway).</summary>
+    public static bool IsStatement(ReadOnlySpan<char> sentence, CaseAndQuotes marks)
+    {
         var last = sentence[^1];
         // A caption ("..., right, and ... AP-Yonhap") or a heading has no closing punctuation.
         if (last is not ('.' or '!' or '"' or '\u201d' or '\'' or '\u2019' or ')'))
@@ -46,27 +58,8 @@ internal static class SentenceFilter
             return false;
         }
 
-        var upper = 0;
-        var opening = 0;
-        var closing = 0;
-        foreach (var c in sentence)
-        {
-            if (char.IsUpper(c))
-            {
-                upper++;
-            }
-            else if (c == '\u201c')
-            {
-                opening++;
-            }
-            else if (c == '\u201d')
-            {
-                closing++;
-            }
-        }
-
         // Shouting, or a sentence cut out of a quotation that runs over several sentences (an unmatched quote mark).
-        if (upper > sentence.Length / 2 || closing != opening)
+        if (marks.Upper > sentence.Length / 2 || marks.Closing != marks.Opening)
         {
             return false;
         }
@@ -75,4 +68,30 @@ internal static class SentenceFilter
     }
 
     public static bool StartsWithQuote(ReadOnlySpan<char> sentence) => sentence[0] is '"' or '\u201c' or '\'' or '\u2018';
+}
+
+/// <summary>Capitals and curly quotation marks of a sentence, counted one character at a time.</summary>
+internal struct CaseAndQuotes
+{
+    public int Upper { get; private set; }
+
+    public int Opening { get; private set; }
+
+    public int Closing { get; private set; }
+
+    public void Count(char c)
+    {
+        if (char.IsUpper(c))
+        {
+            Upper++;
+        }
+        else if (c == '\u201c')
+        {
+            Opening++;
+        }
+        else if (c == '\u201d')
+        {
+            Closing++;
+        }
+    }
 }

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace NewsDigest.Digest;
@@ -89,6 +91,14 @@ internal static partial class SentenceTraits
         "would", "could", "might", "may", "should", "likely", "possibly", "perhaps", "potentially",
     };
 
+    /// <summary>
+    /// Words one of which every match of <see cref="StrongBackground"/> has: a sentence without any of them is not
+    /// searched with the pattern, which most sentences would make scan from every other letter.
+    /// </summary>
+    private static readonly SearchValues<string> StrongBackgroundWords = SearchValues.Create(
+        ["acronym", "stands for", "short for", "known as", "formed", "founded", "established", "created", "set up", "since its"],
+        StringComparison.OrdinalIgnoreCase);
+
     public static SentenceTrait Classify(string sentence, List<string> lowerWords) => Classify(sentence.AsSpan(), lowerWords);
 
     /// <summary>The traits of <paramref name="sentence"/>, given its lower-case word tokens in order.</summary>
@@ -135,7 +145,7 @@ internal static partial class SentenceTraits
             }
         }
 
-        if (DatePattern().IsMatch(sentence))
+        if ((traits & SentenceTrait.Dated) == 0 && MayHaveDigit(sentence) && DatePattern().IsMatch(sentence))
         {
             traits |= SentenceTrait.Dated;
         }
@@ -145,7 +155,7 @@ internal static partial class SentenceTraits
             traits |= SentenceTrait.Conjecture;
         }
 
-        if (StrongBackground().IsMatch(sentence)
+        if ((sentence.ContainsAny(StrongBackgroundWords) && StrongBackground().IsMatch(sentence))
             || ((traits & (SentenceTrait.Dated | SentenceTrait.Action)) == 0 && (WeakBackground().IsMatch(sentence) || Definition().IsMatch(sentence))))
         {
             traits |= SentenceTrait.Background;
@@ -183,9 +193,11 @@ internal static partial class SentenceTraits
         }
 
         var start = sentence[..Math.Min(sentence.Length, 40)];
+        // Phrases are compared only when their first letter is the sentence's (in the case-blind sense of the comparison).
+        var initial = char.ToUpperInvariant(start[0]);
         foreach (var phrase in DanglingPhrases)
         {
-            if (start.StartsWith(phrase, StringComparison.OrdinalIgnoreCase))
+            if (char.ToUpperInvariant(phrase[0]) == initial && start.StartsWith(phrase, StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }
@@ -202,6 +214,10 @@ internal static partial class SentenceTraits
 
         return false;
     }
+
+    /// <summary>Whether the sentence could have a digit (\d is any Unicode digit): false only for ASCII text without 0-9.</summary>
+    private static bool MayHaveDigit(ReadOnlySpan<char> sentence) =>
+        sentence.IndexOfAnyInRange('0', '9') >= 0 || !Ascii.IsValid(sentence);
 
     private static bool IsPastTense(string word)
     {

@@ -43,6 +43,7 @@ internal sealed class SummaryCandidate(SummaryWorkspace workspace)
         Centrality = 0;
         Score = 0;
         Group = 0;
+        Dropped = false;
     }
 
     public string Text => _text ??= _source.Substring(_start, _length);
@@ -86,20 +87,22 @@ internal sealed class SummaryCandidate(SummaryWorkspace workspace)
     /// <summary>Reading-order group: 0 the development, 1 details, 2 reactions.</summary>
     public int Group { get; set; }
 
+    /// <summary>Picked, or left out of the shortlist with its pick: not to be picked again.</summary>
+    public bool Dropped { get; set; }
+
     public bool Has(SentenceTrait trait) => (Traits & trait) != 0;
 
-    /// <summary>A 64-bit hash of the content terms in order: two sentences with the same key are copies of one sentence.</summary>
-    public static long ContentKey(List<int> terms, SummaryWorkspace workspace)
+    /// <summary>
+    /// A 64-bit hash of the content terms in order: two sentences of a story with the same key are copies of one
+    /// sentence. Term ids stand for the terms, since they do not change within a story.
+    /// </summary>
+    public static long ContentKey(List<int> terms)
     {
         var hash = unchecked((long)0xcbf29ce484222325);
         foreach (var term in terms)
         {
-            foreach (var c in workspace.Term(term))
-            {
-                hash = unchecked((hash ^ c) * 0x100000001b3);
-            }
-
-            hash = unchecked((hash ^ ' ') * 0x100000001b3);
+            hash = unchecked((hash ^ term) * 0x100000001b3);
+            hash = unchecked((hash ^ (term >> 16)) * 0x100000001b3);
         }
 
         return hash;

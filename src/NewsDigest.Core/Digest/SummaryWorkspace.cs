@@ -11,6 +11,12 @@ namespace NewsDigest.Digest;
 /// <remarks>Not thread-safe: one digest is composed on one thread.</remarks>
 internal sealed class SummaryWorkspace
 {
+    /// <summary>
+    /// Words remembered at most: past this the tables start afresh at the next story (ids mean something only within
+    /// a story), so a digest of a million documents keeps a table that stays small and fast to look words up in.
+    /// </summary>
+    internal const int MaxWords = 1 << 16;
+
     private readonly Func<string, double> _idf;
     private readonly Dictionary<string, int> _wordIds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _wordLookup;
@@ -30,6 +36,7 @@ internal sealed class SummaryWorkspace
     private int _storyWordCount;
     private int _storyTermCount;
     private int _story;
+    private CaseAndQuotes _marks;
 
     public SummaryWorkspace(Func<string, double> inverseDocumentFrequency)
     {
@@ -40,6 +47,9 @@ internal sealed class SummaryWorkspace
 
     /// <summary>Word ids of the sentence last read, in order.</summary>
     public List<int> SentenceWords { get; } = [];
+
+    /// <summary>Capitals and curly quotes of the sentence last read, for <see cref="SentenceFilter.IsStatement(ReadOnlySpan{char}, CaseAndQuotes)"/>.</summary>
+    public CaseAndQuotes Marks => _marks;
 
     /// <summary>Content term ids of the sentence last read, in order, repeats included.</summary>
     public List<int> SentenceTerms { get; } = [];
@@ -64,11 +74,24 @@ internal sealed class SummaryWorkspace
 
     public int TermCount => _terms.Count;
 
+    /// <summary>Distinct words remembered now.</summary>
+    public int WordCount => _words.Count;
+
     public string Term(int id) => _terms[id];
 
     /// <summary>Starts a story: the candidates and term vectors of the one before are given back.</summary>
     public void BeginStory()
     {
+        if (_words.Count > MaxWords)
+        {
+            _wordIds.Clear();
+            _words.Clear();
+            _termOfWord.Clear();
+            _termIds.Clear();
+            _terms.Clear();
+            _termIdf.Clear();
+        }
+
         Candidates.Clear();
         ByContent.Clear();
         SaidMasks.Clear();
@@ -108,6 +131,7 @@ internal sealed class SummaryWorkspace
     /// </summary>
     public void Read(ReadOnlySpan<char> sentence)
     {
+        _marks = default;
         SentenceWords.Clear();
         SentenceTerms.Clear();
         if (_lower.Length < sentence.Length + 1)
@@ -122,9 +146,16 @@ internal sealed class SummaryWorkspace
             var c = i < sentence.Length ? sentence[i] : ' ';
             if (char.IsLetterOrDigit(c))
             {
+                if (char.IsUpper(c))
+                {
+                    _marks.Count(c);
+                }
+
                 buffer[length++] = char.ToLowerInvariant(c);
                 continue;
             }
+
+            _marks.Count(c);
 
             var inner = (c == '-' || c == '\'' || c == '\u2019') && length > 0 && i + 1 < sentence.Length && char.IsLetterOrDigit(sentence[i + 1]);
             if (inner && c == '-')
