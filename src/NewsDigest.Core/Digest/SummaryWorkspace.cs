@@ -79,6 +79,8 @@ internal sealed class SummaryWorkspace
 
     public string Term(int id) => _terms[id];
 
+    public string Word(int id) => _words[id];
+
     /// <summary>Starts a story: the candidates and term vectors of the one before are given back.</summary>
     public void BeginStory()
     {
@@ -144,7 +146,21 @@ internal sealed class SummaryWorkspace
         for (var i = 0; i <= sentence.Length; i++)
         {
             var c = i < sentence.Length ? sentence[i] : ' ';
-            if (char.IsLetterOrDigit(c))
+            // ASCII letters and digits first, without the Unicode tables: most text is ASCII.
+            if (char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c))
+            {
+                buffer[length++] = c;
+                continue;
+            }
+
+            if (char.IsAsciiLetterUpper(c))
+            {
+                _marks.Count(c);
+                buffer[length++] = (char)(c | 0x20);
+                continue;
+            }
+
+            if (c >= 128 && char.IsLetterOrDigit(c))
             {
                 if (char.IsUpper(c))
                 {
