@@ -29,6 +29,24 @@ internal enum SentenceTrait
     Conjecture = 32,
 }
 
+/// <summary>What one word says about its sentence (the first that applies, in this order).</summary>
+internal enum WordTrait : byte
+{
+    None,
+
+    /// <summary>"may": the month or the modal verb, told apart by the sentence.</summary>
+    May,
+
+    /// <summary>A weekday, a month, "yesterday", ...</summary>
+    Time,
+
+    /// <summary>A past-tense verb.</summary>
+    Past,
+
+    /// <summary>"would", "could", "likely", ...</summary>
+    Conjecture,
+}
+
 /// <summary>Rule-based classification of one sentence, by its opening words and a few phrase patterns.</summary>
 internal static partial class SentenceTraits
 {
@@ -99,10 +117,27 @@ internal static partial class SentenceTraits
         ["acronym", "stands for", "short for", "known as", "formed", "founded", "established", "created", "set up", "since its"],
         StringComparison.OrdinalIgnoreCase);
 
-    public static SentenceTrait Classify(string sentence, List<string> lowerWords) => Classify(sentence.AsSpan(), lowerWords);
+    public static SentenceTrait Classify(string sentence, List<string> lowerWords)
+    {
+        var wordTraits = new WordTrait[lowerWords.Count];
+        for (var i = 0; i < wordTraits.Length; i++)
+        {
+            wordTraits[i] = Of(lowerWords[i]);
+        }
 
-    /// <summary>The traits of <paramref name="sentence"/>, given its lower-case word tokens in order.</summary>
-    public static SentenceTrait Classify(ReadOnlySpan<char> sentence, List<string> lowerWords)
+        return Classify(sentence, lowerWords, wordTraits);
+    }
+
+    /// <summary>What <paramref name="lowerWord"/> says about its sentence; a reader that meets a word often works it out once.</summary>
+    public static WordTrait Of(string lowerWord) =>
+        lowerWord == "may" ? WordTrait.May
+        : TimeWords.Contains(lowerWord) ? WordTrait.Time
+        : IsPastTense(lowerWord) ? WordTrait.Past
+        : ConjectureWords.Contains(lowerWord) ? WordTrait.Conjecture
+        : WordTrait.None;
+
+    /// <summary>The traits of <paramref name="sentence"/>, given its lower-case word tokens in order and what each says (<see cref="Of"/>).</summary>
+    public static SentenceTrait Classify(ReadOnlySpan<char> sentence, List<string> lowerWords, ReadOnlySpan<WordTrait> wordTraits)
     {
         var traits = SentenceTrait.None;
         if (IsDangling(sentence, lowerWords))
@@ -117,31 +152,23 @@ internal static partial class SentenceTraits
         }
 
         var conjecture = 0;
-        foreach (var word in lowerWords)
+        foreach (var word in wordTraits)
         {
-            if (word == "may")
+            switch (word)
             {
                 // The month is capitalised; the modal verb is not (except at the start, where the month rarely is).
-                if (MonthMay().IsMatch(sentence))
-                {
+                case WordTrait.May when MonthMay().IsMatch(sentence):
                     traits |= SentenceTrait.Dated;
-                }
-                else
-                {
+                    break;
+                case WordTrait.May or WordTrait.Conjecture:
                     conjecture++;
-                }
-            }
-            else if (TimeWords.Contains(word))
-            {
-                traits |= SentenceTrait.Dated;
-            }
-            else if (IsPastTense(word))
-            {
-                traits |= SentenceTrait.Action;
-            }
-            else if (ConjectureWords.Contains(word))
-            {
-                conjecture++;
+                    break;
+                case WordTrait.Time:
+                    traits |= SentenceTrait.Dated;
+                    break;
+                case WordTrait.Past:
+                    traits |= SentenceTrait.Action;
+                    break;
             }
         }
 

@@ -27,6 +27,8 @@ internal sealed class SummaryWorkspace
     private readonly List<double> _termIdf = [];
     private readonly List<SummaryCandidate> _pool = [];
     private readonly List<string> _traitWords = [];
+    private readonly List<WordTrait> _wordTraits = [];
+    private readonly List<WordTrait> _traitWordTraits = [];
     private char[] _lower = new char[128];
     private int[] _storyWords = new int[1024];
     private int[] _storyTerms = new int[512];
@@ -89,6 +91,7 @@ internal sealed class SummaryWorkspace
             _wordIds.Clear();
             _words.Clear();
             _termOfWord.Clear();
+            _wordTraits.Clear();
             _termIds.Clear();
             _terms.Clear();
             _termIdf.Clear();
@@ -276,12 +279,14 @@ internal sealed class SummaryWorkspace
     public SentenceTrait Classify(SummaryCandidate candidate)
     {
         _traitWords.Clear();
+        _traitWordTraits.Clear();
         foreach (var word in _storyWords.AsSpan(candidate.WordStart, candidate.WordCount))
         {
             _traitWords.Add(_words[word]);
+            _traitWordTraits.Add(_wordTraits[word]);
         }
 
-        return SentenceTraits.Classify(candidate.Span, _traitWords);
+        return SentenceTraits.Classify(candidate.Span, _traitWords, CollectionsMarshal.AsSpan(_traitWordTraits));
     }
 
     private int WordId(ReadOnlySpan<char> word)
@@ -297,6 +302,7 @@ internal sealed class SummaryWorkspace
         _words.Add(text);
         _wordIds.Add(text, id);
         _termOfWord.Add(TextTokens.ContentForm(text) is { } term ? TermId(term) : -1);
+        _wordTraits.Add(SentenceTraits.Of(text));
         return id;
     }
 
