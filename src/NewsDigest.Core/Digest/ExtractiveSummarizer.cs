@@ -98,6 +98,11 @@ internal static class ExtractiveSummarizer
     /// </summary>
     private static int IndexSaid(IReadOnlyList<string> alreadySaid, SummaryWorkspace workspace)
     {
+        if (alreadySaid.Count == 0)
+        {
+            return 0;
+        }
+
         var first = Math.Max(0, alreadySaid.Count - MaxSaid);
         var terms = new HashSet<int>();
         for (var s = first; s < alreadySaid.Count; s++)
