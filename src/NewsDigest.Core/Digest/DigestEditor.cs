@@ -18,7 +18,8 @@ internal sealed record StoryUpdate(StoryProfile Profile, IReadOnlyList<string> D
 internal static class DigestEditor
 {
     private const int SaidSentencesKept = 40;
-    private const int DocumentsSummarised = 12;
+    /// <summary>Documents a summary reads, however many the story has: the lead reports say what happened.</summary>
+    public const int DocumentsSummarised = 12;
     private const int NamesPerKind = 6;
 
     public static DigestEdition Compose(
@@ -48,13 +49,14 @@ internal static class DigestEditor
         var olderBefore = window.Start - options.OlderCoverageAfter;
         var ranked = new List<(DigestEntry Entry, double Score, DateTimeOffset Newest)>();
         var updates = new List<StoryUpdate>();
+        // One workspace for every story: each word is read into a term once per digest, and buffers are reused.
+        var workspace = new SummaryWorkspace(grouping.InverseDocumentFrequency);
         foreach (var group in grouping.Groups)
         {
             var said = group.Existing?.SaidSentences ?? [];
-            var (articles, summary, headline) = Summarize(group.Articles, said, grouping.InverseDocumentFrequency);
+            var (articles, summary, headline) = Summarize(group.Articles, said, workspace);
             var sources = EntrySources.List(articles, olderBefore);
-            var dated = sources.Where(s => s.Published.HasValue).ToList();
-            var isOlder = dated.Count > 0 && dated.All(s => s.IsOlderCoverage);
+            var isOlder = IsOlderCoverage(sources);
 
             var entry = new DigestEntry(
                 group.Profile.Id,
@@ -68,15 +70,9 @@ internal static class DigestEditor
                 EntryNames.Of(group.Entities, EntityKind.Place, NamesPerKind),
                 EntrySources.IndependentOutlets(articles));
 
-            var newest = group.Documents.Max(d => d.Published ?? d.IngestedAt);
-            ranked.Add((entry, Score(group, entry, window), newest));
-            updates.Add(new StoryUpdate(
-                group.Profile with
-                {
-                    Headline = headline,
-                    SaidSentences = [.. said.Concat(summary.Select(s => s.Text)).TakeLast(SaidSentencesKept)],
-                },
-                [.. group.Documents.Select(d => d.Id)]));
+            var (newest, newestPublished) = Newest(group.Documents);
+            ranked.Add((entry, Score(group, entry, window, newestPublished), newest));
+            updates.Add(new StoryUpdate(group.Profile with { Headline = headline, SaidSentences = Said(said, summary) }, Ids(group.Documents)));
         }
 
         // News first, older coverage after it; within each, by score.
@@ -108,37 +104,136 @@ internal static class DigestEditor
     /// The summary and headline of one story from its articles (each a list of copies): the articles in the order
     /// they speak for the story (most authoritative original first), the sentences, and the headline.
     /// </summary>
-    public static (List<List<StoryDocument>> Articles, IReadOnlyList<SummarySentence> Summary, string Headline) Summarize(
+    public static (List<List<SourceFacts>> Articles, IReadOnlyList<SummarySentence> Summary, string Headline) Summarize(
         IReadOnlyList<IReadOnlyList<StoryDocument>> articles,
         IReadOnlyList<string> said,
-        Func<string, double> inverseDocumentFrequency)
+        Func<string, double> inverseDocumentFrequency) =>
+        Summarize(articles, said, new SummaryWorkspace(inverseDocumentFrequency));
+
+    /// <summary>The same, reading with the digest's shared <paramref name="workspace"/>.</summary>
+    public static (List<List<SourceFacts>> Articles, IReadOnlyList<SummarySentence> Summary, string Headline) Summarize(
+        IReadOnlyList<IReadOnlyList<StoryDocument>> articles,
+        IReadOnlyList<string> said,
+        SummaryWorkspace workspace)
     {
         ArgumentNullException.ThrowIfNull(articles);
-        // One copy of each article before any repeat, so the summary draws on every outlet before copies.
-        var ordered = EntrySources.OrderArticles(articles);
-        var summarised = ordered.Select(a => a[0]).Concat(ordered.SelectMany(a => a.Skip(1))).Take(DocumentsSummarised).ToList();
-        var summary = ExtractiveSummarizer.Summarize(summarised, said, inverseDocumentFrequency);
+        var ordered = SourceFacts.Order(articles);
+        var summary = ExtractiveSummarizer.Summarize(SummarisedDocuments(ordered), said, workspace);
         return (ordered, summary, EntrySources.Headline(ordered));
     }
 
+    /// <summary>
+    /// The documents a summary reads, at most <see cref="DocumentsSummarised"/> however large the story: one copy of
+    /// each article before any repeat, so the summary draws on every outlet before copies.
+    /// </summary>
+    public static List<StoryDocument> SummarisedDocuments(List<List<SourceFacts>> orderedArticles)
+    {
+        var summarised = new List<StoryDocument>(DocumentsSummarised);
+        foreach (var article in orderedArticles)
+        {
+            if (summarised.Count == DocumentsSummarised)
+            {
+                return summarised;
+            }
+
+            summarised.Add(article[0].Document);
+        }
+
+        foreach (var article in orderedArticles)
+        {
+            for (var i = 1; i < article.Count; i++)
+            {
+                if (summarised.Count == DocumentsSummarised)
+                {
+                    return summarised;
+                }
+
+                summarised.Add(article[i].Document);
+            }
+        }
+
+        return summarised;
+    }
+
+    /// <summary>Older coverage when some sources are dated and every dated one is older.</summary>
+    private static bool IsOlderCoverage(List<DigestSource> sources)
+    {
+        var dated = false;
+        foreach (var source in sources)
+        {
+            if (source.Published.HasValue)
+            {
+                if (!source.IsOlderCoverage)
+                {
+                    return false;
+                }
+
+                dated = true;
+            }
+        }
+
+        return dated;
+    }
+
+    /// <summary>The newest time among the documents (publication, else ingestion), and the newest publication, if any is dated.</summary>
+    private static (DateTimeOffset Newest, DateTimeOffset? NewestPublished) Newest(IReadOnlyList<StoryDocument> documents)
+    {
+        var newest = DateTimeOffset.MinValue;
+        DateTimeOffset? newestPublished = null;
+        foreach (var document in documents)
+        {
+            var time = document.Published ?? document.IngestedAt;
+            newest = time > newest ? time : newest;
+            if (document.Published is { } published && (newestPublished is null || published > newestPublished))
+            {
+                newestPublished = published;
+            }
+        }
+
+        return (newest, newestPublished);
+    }
+
+    /// <summary>What the story remembers as said: the latest <see cref="SaidSentencesKept"/> of the earlier ones and this summary.</summary>
+    private static string[] Said(IReadOnlyList<string> said, IReadOnlyList<SummarySentence> summary)
+    {
+        var total = said.Count + summary.Count;
+        var kept = new string[Math.Min(total, SaidSentencesKept)];
+        for (var i = total - kept.Length; i < total; i++)
+        {
+            kept[i - (total - kept.Length)] = i < said.Count ? said[i] : summary[i - said.Count].Text;
+        }
+
+        return kept;
+    }
+
+    private static string[] Ids(IReadOnlyList<StoryDocument> documents)
+    {
+        var ids = new string[documents.Count];
+        for (var i = 0; i < ids.Length; i++)
+        {
+            ids[i] = documents[i].Id;
+        }
+
+        return ids;
+    }
+
     /// <summary>Independent sources count most, then how new the story is to readers, then how recent its documents are.</summary>
-    private static double Score(StoryGroup group, DigestEntry entry, DigestWindow window)
+    private static double Score(StoryGroup group, DigestEntry entry, DigestWindow window, DateTimeOffset? newestPublished)
     {
         var novelty = group.Existing is null ? 1.0 : 0.6;
-        var dated = group.Documents.Where(d => d.Published.HasValue).ToList();
         double recency;
         if (entry.IsOlderCoverage)
         {
             recency = 0;
         }
-        else if (dated.Count == 0)
+        else if (newestPublished is null)
         {
             // Undated documents could be from any time: neither fresh nor stale.
             recency = 0.5;
         }
         else
         {
-            var age = window.End - dated.Max(d => d.Published!.Value);
+            var age = window.End - newestPublished.Value;
             recency = Math.Exp(-Math.Max(0, age.TotalHours) / 36.0);
         }
 

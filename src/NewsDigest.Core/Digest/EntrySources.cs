@@ -21,29 +21,37 @@ internal static class EntrySources
     };
 
     /// <summary>How much a copy of an article can be trusted to be the original: dated and linked, dated, linked, neither.</summary>
-    public static int Authority(StoryDocument document) =>
-        (document.Published.HasValue ? 2 : 0) + (SafeLinks.HttpUrlOrNull(document.Url) is null ? 0 : 1)
-        + (Outlet(document) == UnknownOutlet ? 0 : 1);
+    public static int Authority(StoryDocument document) => SourceFacts.Of(document).Authority;
 
     /// <summary>Each article's copies, the most authoritative copy first; articles with the best original first, then the earliest.</summary>
     public static List<List<StoryDocument>> OrderArticles(IReadOnlyList<IReadOnlyList<StoryDocument>> articles) =>
-        [.. articles
-            .Select(a => a.OrderByDescending(Authority)
-                .ThenBy(d => d.EventTime)
-                .ThenByDescending(d => d.Paragraphs.Sum(p => p.Length))
-                .ThenBy(d => d.Id, StringComparer.Ordinal)
-                .ToList())
-            .OrderByDescending(a => Authority(a[0]))
-            .ThenBy(a => a[0].EventTime)
-            .ThenByDescending(a => a.Count)
-            .ThenBy(a => a[0].Id, StringComparer.Ordinal)];
+        Documents(SourceFacts.Order(articles));
 
     /// <summary>The title of the best original that has a specific title, shortened to <see cref="HeadlineMaxChars"/>.</summary>
-    public static string Headline(List<List<StoryDocument>> orderedArticles)
+    public static string Headline(List<List<StoryDocument>> orderedArticles) => Headline(Facts(orderedArticles));
+
+    /// <summary>The same from the articles' facts: the first specific title, else the first title at all.</summary>
+    public static string Headline(List<List<SourceFacts>> orderedArticles)
     {
-        var titles = orderedArticles.SelectMany(a => a).Select(d => (Title: TextTokens.Squash(d.Title), Outlet: Outlet(d))).ToList();
-        var specific = titles.FirstOrDefault(t => IsSpecific(t.Title, t.Outlet)).Title;
-        return Shorten(specific ?? titles.FirstOrDefault(t => t.Title.Length > 0).Title ?? string.Empty, HeadlineMaxChars);
+        string? any = null;
+        foreach (var article in orderedArticles)
+        {
+            foreach (var document in article)
+            {
+                var title = document.Title;
+                if (IsSpecific(title, document.Outlet))
+                {
+                    return Shorten(title, HeadlineMaxChars);
+                }
+
+                if (any is null && title.Length > 0)
+                {
+                    any = title;
+                }
+            }
+        }
+
+        return Shorten(any ?? string.Empty, HeadlineMaxChars);
     }
 
     /// <summary>
@@ -86,20 +94,41 @@ internal static class EntrySources
     }
 
     /// <summary>The story's sources: each original in date order followed by its copies, copies marked with the original's id.</summary>
-    public static List<DigestSource> List(List<List<StoryDocument>> orderedArticles, DateTimeOffset olderBefore)
+    public static List<DigestSource> List(List<List<StoryDocument>> orderedArticles, DateTimeOffset olderBefore) =>
+        List(Facts(orderedArticles), olderBefore);
+
+    public static List<DigestSource> List(List<List<SourceFacts>> orderedArticles, DateTimeOffset olderBefore)
     {
-        var sources = new List<DigestSource>();
-        foreach (var article in orderedArticles.OrderBy(a => a[0].Published ?? a[0].IngestedAt).ThenBy(a => a[0].Id, StringComparer.Ordinal))
+        var byDate = new List<(List<SourceFacts> Article, int Index)>(orderedArticles.Count);
+        var count = 0;
+        for (var i = 0; i < orderedArticles.Count; i++)
         {
-            var original = article[0].Id;
-            foreach (var document in article)
+            byDate.Add((orderedArticles[i], i));
+            count += orderedArticles[i].Count;
+        }
+
+        // Index last, so articles of the same time and id keep their order as a stable sort would.
+        byDate.Sort(static (a, b) =>
+        {
+            var x = a.Article[0].Document;
+            var y = b.Article[0].Document;
+            var order = (x.Published ?? x.IngestedAt).CompareTo(y.Published ?? y.IngestedAt);
+            order = order != 0 ? order : string.CompareOrdinal(x.Id, y.Id);
+            return order != 0 ? order : a.Index.CompareTo(b.Index);
+        });
+        var sources = new List<DigestSource>(count);
+        foreach (var (article, _) in byDate)
+        {
+            var original = article[0].Document.Id;
+            foreach (var facts in article)
             {
+                var document = facts.Document;
                 sources.Add(new DigestSource(
                     document.Id,
-                    Outlet(document),
-                    TextTokens.Squash(document.Title),
+                    facts.Outlet,
+                    facts.Title,
                     document.Published,
-                    SafeLinks.HttpUrlOrNull(document.Url),
+                    facts.Url,
                     document.Published is { } published && published < olderBefore,
                     document.Id == original ? null : original));
             }
@@ -109,19 +138,71 @@ internal static class EntrySources
     }
 
     /// <summary>Distinct outlets among the articles; an article from an unknown outlet counts as one of its own.</summary>
-    public static int IndependentOutlets(List<List<StoryDocument>> orderedArticles) =>
-        orderedArticles
-            .Select(a => a.Select(Outlet).FirstOrDefault(o => o != UnknownOutlet))
-            .Select((outlet, i) => outlet ?? "#" + i.ToString(CultureInfo.InvariantCulture))
-            .Distinct(StringComparer.OrdinalIgnoreCase)
-            .Count();
+    public static int IndependentOutlets(List<List<StoryDocument>> orderedArticles) => IndependentOutlets(Facts(orderedArticles));
+
+    public static int IndependentOutlets(List<List<SourceFacts>> orderedArticles)
+    {
+        var outlets = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < orderedArticles.Count; i++)
+        {
+            var article = orderedArticles[i];
+            string? outlet = null;
+            foreach (var document in article)
+            {
+                if (document.Outlet != UnknownOutlet)
+                {
+                    outlet = document.Outlet;
+                    break;
+                }
+            }
+
+            // An article from an unknown outlet counts as an outlet of its own.
+            outlets.Add(outlet ?? "#" + i.ToString(CultureInfo.InvariantCulture));
+        }
+
+        return outlets.Count;
+    }
+
+    public static List<List<StoryDocument>> Documents(List<List<SourceFacts>> orderedArticles)
+    {
+        var documents = new List<List<StoryDocument>>(orderedArticles.Count);
+        foreach (var article in orderedArticles)
+        {
+            var copies = new List<StoryDocument>(article.Count);
+            foreach (var facts in article)
+            {
+                copies.Add(facts.Document);
+            }
+
+            documents.Add(copies);
+        }
+
+        return documents;
+    }
+
+    private static List<List<SourceFacts>> Facts(List<List<StoryDocument>> orderedArticles)
+    {
+        var facts = new List<List<SourceFacts>>(orderedArticles.Count);
+        foreach (var article in orderedArticles)
+        {
+            var copies = new List<SourceFacts>(article.Count);
+            foreach (var document in article)
+            {
+                copies.Add(SourceFacts.Of(document));
+            }
+
+            facts.Add(copies);
+        }
+
+        return facts;
+    }
 
     public static string Outlet(StoryDocument document)
     {
         var name = document.Source.Name;
         if (!string.IsNullOrWhiteSpace(name))
         {
-            return TextTokens.Squash(name);
+            return SentenceSplitter.Squashed(name);
         }
 
         var host = document.Source.Host;
@@ -140,8 +221,16 @@ internal static class EntrySources
 
     private static bool IsSpecific(string title, string outlet)
     {
-        var words = title.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return words.Length >= 4 && !GenericTitles.Contains(title) && !string.Equals(title, outlet, StringComparison.OrdinalIgnoreCase)
-            && !title.StartsWith(outlet + " ", StringComparison.OrdinalIgnoreCase);
+        var words = 0;
+        foreach (var range in title.AsSpan().Split(' '))
+        {
+            if (range.End.Value > range.Start.Value)
+            {
+                words++;
+            }
+        }
+
+        return words >= 4 && !GenericTitles.Contains(title) && !string.Equals(title, outlet, StringComparison.OrdinalIgnoreCase)
+            && !(title.Length > outlet.Length && title[outlet.Length] == ' ' && title.StartsWith(outlet, StringComparison.OrdinalIgnoreCase));
     }
 }

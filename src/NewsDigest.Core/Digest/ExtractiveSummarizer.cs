@@ -1,3 +1,5 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
 using NewsDigest.Stories;
 
 namespace NewsDigest.Digest;
@@ -32,30 +34,43 @@ internal static class ExtractiveSummarizer
     /// <summary>Above this similarity to a picked sentence, a sentence says the same thing again.</summary>
     private const double Repeat = 0.7;
 
+    /// <summary>Said sentences checked (the most recent): a story remembers fewer, so this only bounds a hostile profile.</summary>
+    private const int MaxSaid = 64;
+
+    /// <summary>The most the traits can add to a lead's value: a candidate whose value cannot reach the best is not classified.</summary>
+    private const double MostTraitsAdd = 0.08 + 0.06;
+
+    /// <summary>The same with a workspace of its own; composing a digest shares one across its stories.</summary>
     public static IReadOnlyList<SummarySentence> Summarize(
         IReadOnlyList<StoryDocument> documents,
         IReadOnlyList<string> alreadySaid,
         Func<string, double> inverseDocumentFrequency,
         int maximum = 4)
     {
+        ArgumentNullException.ThrowIfNull(inverseDocumentFrequency);
+        return Summarize(documents, alreadySaid, new SummaryWorkspace(inverseDocumentFrequency), maximum);
+    }
+
+    public static IReadOnlyList<SummarySentence> Summarize(
+        IReadOnlyList<StoryDocument> documents,
+        IReadOnlyList<string> alreadySaid,
+        SummaryWorkspace workspace,
+        int maximum = 4)
+    {
         ArgumentNullException.ThrowIfNull(documents);
         ArgumentNullException.ThrowIfNull(alreadySaid);
-        ArgumentNullException.ThrowIfNull(inverseDocumentFrequency);
-        var said = new List<HashSet<string>>(alreadySaid.Count);
-        foreach (var sentence in alreadySaid)
-        {
-            said.Add(new HashSet<string>(TextTokens.ContentWords(sentence), StringComparer.Ordinal));
-        }
-
-        var candidates = Read(documents, said, inverseDocumentFrequency);
+        ArgumentNullException.ThrowIfNull(workspace);
+        workspace.BeginStory();
+        var said = IndexSaid(alreadySaid, workspace);
+        var candidates = Read(documents, said, workspace);
         if (candidates.Count == 0)
         {
             return [];
         }
 
-        Score(candidates, documents.Count);
+        Score(candidates, documents.Count, workspace);
         // When no opening sentence will do (every one needs its antecedent, say), the lead is looked for deeper.
-        var lead = PickLead(candidates, said.Count > 0) ?? PickLead(candidates, deeper: true);
+        var lead = PickLead(candidates, said > 0) ?? PickLead(candidates, deeper: true);
         if (lead is null)
         {
             return [];
@@ -63,7 +78,7 @@ internal static class ExtractiveSummarizer
 
         var chosen = new List<SummaryCandidate>(maximum) { lead };
         lead.Group = 0;
-        PickRest(candidates, chosen, maximum);
+        PickRest(candidates, chosen, maximum, workspace);
 
         // Reading order: the development, then details, then reactions; a pair stays together in its article's order.
         chosen.Sort(static (a, b) => a.Group != b.Group ? a.Group.CompareTo(b.Group)
@@ -77,13 +92,38 @@ internal static class ExtractiveSummarizer
         return summary;
     }
 
-    private static List<SummaryCandidate> Read(IReadOnlyList<StoryDocument> documents, List<HashSet<string>> said, Func<string, double> idf)
+    /// <summary>
+    /// Which of the said sentences (the most recent <see cref="MaxSaid"/>) has each term, one bit per sentence, so a
+    /// sentence is checked against all of them in one pass over its terms.
+    /// </summary>
+    private static int IndexSaid(IReadOnlyList<string> alreadySaid, SummaryWorkspace workspace)
     {
-        var candidates = new List<SummaryCandidate>();
-        var byContent = new Dictionary<long, SummaryCandidate>();
-        var words = new List<string>();
-        var terms = new List<string>();
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        if (alreadySaid.Count == 0)
+        {
+            return 0;
+        }
+
+        var first = Math.Max(0, alreadySaid.Count - MaxSaid);
+        var terms = new HashSet<int>();
+        for (var s = first; s < alreadySaid.Count; s++)
+        {
+            terms.Clear();
+            workspace.ReadTerms(alreadySaid[s], terms);
+            foreach (var term in terms)
+            {
+                ref var mask = ref CollectionsMarshal.GetValueRefOrAddDefault(workspace.SaidMasks, term, out _);
+                mask |= 1UL << (s - first);
+            }
+        }
+
+        return alreadySaid.Count - first;
+    }
+
+    private static List<SummaryCandidate> Read(IReadOnlyList<StoryDocument> documents, int said, SummaryWorkspace workspace)
+    {
+        var ranges = workspace.Ranges;
+        var words = workspace.SentenceWords;
+        var terms = workspace.SentenceTerms;
         for (var d = 0; d < documents.Count; d++)
         {
             var ordinal = 0;
@@ -95,11 +135,14 @@ internal static class ExtractiveSummarizer
                     break;
                 }
 
-                foreach (var sentence in SentenceSplitter.Split(paragraph))
+                var text = SentenceSplitter.Squashed(paragraph);
+                ranges.Clear();
+                SentenceSplitter.Split(text, ranges);
+                foreach (var (start, length) in ranges)
                 {
-                    words.Clear();
-                    TextTokens.AddWords(sentence, words);
-                    if (words.Count is < SentenceFilter.MinimumWords or > SentenceFilter.MaximumWords || !SentenceFilter.IsStatement(sentence))
+                    var sentence = text.AsSpan(start, length);
+                    workspace.Read(sentence);
+                    if (words.Count is < SentenceFilter.MinimumWords or > SentenceFilter.MaximumWords || !SentenceFilter.IsStatement(sentence, workspace.Marks))
                     {
                         // Captions, datelines and headings are not sentences of the article; a fragment breaks the chain.
                         previous = null;
@@ -107,23 +150,14 @@ internal static class ExtractiveSummarizer
                     }
 
                     ordinal++;
-                    terms.Clear();
-                    foreach (var word in words)
-                    {
-                        if (TextTokens.ContentForm(word) is { } term)
-                        {
-                            terms.Add(term);
-                        }
-                    }
-
-                    if (terms.Count < 4 || IsSaid(terms, said))
+                    if (terms.Count < 4 || IsSaid(terms, said, workspace))
                     {
                         previous = null;
                         continue;
                     }
 
                     var key = SummaryCandidate.ContentKey(terms);
-                    if (byContent.TryGetValue(key, out var copy))
+                    if (workspace.ByContent.TryGetValue(key, out var copy))
                     {
                         // The same sentence in another copy or outlet: support for it, not a second candidate.
                         if (copy.LastDocument != d)
@@ -136,9 +170,8 @@ internal static class ExtractiveSummarizer
                         continue;
                     }
 
-                    var candidate = new SummaryCandidate(sentence, d, ordinal, previous, SummaryCandidate.Weigh(terms, idf, counts));
-                    byContent[key] = candidate;
-                    candidates.Add(candidate);
+                    var candidate = workspace.Candidate(text, start, length, d, ordinal, previous);
+                    workspace.ByContent[key] = candidate;
                     previous = candidate;
                     if (ordinal >= SentencesPerDocument)
                     {
@@ -148,24 +181,30 @@ internal static class ExtractiveSummarizer
             }
         }
 
-        return candidates;
+        return workspace.Candidates;
     }
 
-    private static void Score(List<SummaryCandidate> candidates, int documentCount)
+    private static void Score(List<SummaryCandidate> candidates, int documentCount, SummaryWorkspace workspace)
     {
-        var centroid = new Dictionary<string, double>(StringComparer.Ordinal);
+        var distinct = workspace.SortedTerms;
+        distinct.Clear();
         foreach (var candidate in candidates)
         {
-            for (var i = 0; i < candidate.Terms.Length; i++)
+            var terms = workspace.Terms(candidate);
+            var weights = workspace.Weights(candidate);
+            for (var i = 0; i < terms.Length; i++)
             {
-                ref var weight = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(centroid, candidate.Terms[i], out _);
-                weight += candidate.Weights[i] * candidate.Support;
+                if (workspace.AddToCentroid(terms[i], weights[i] * candidate.Support))
+                {
+                    distinct.Add(terms[i]);
+                }
             }
         }
 
         double centroidNorm = 0;
-        foreach (var weight in centroid.Values)
+        foreach (var term in distinct)
         {
+            var weight = workspace.CentroidWeight(term);
             centroidNorm += weight * weight;
         }
 
@@ -173,9 +212,11 @@ internal static class ExtractiveSummarizer
         foreach (var candidate in candidates)
         {
             double dot = 0;
-            for (var i = 0; i < candidate.Terms.Length; i++)
+            var terms = workspace.Terms(candidate);
+            var weights = workspace.Weights(candidate);
+            for (var i = 0; i < terms.Length; i++)
             {
-                dot += candidate.Weights[i] * centroid[candidate.Terms[i]];
+                dot += weights[i] * workspace.CentroidWeight(terms[i]);
             }
 
             var centrality = centroidNorm == 0 || candidate.Norm == 0 ? 0 : dot / (centroidNorm * candidate.Norm);
@@ -194,9 +235,21 @@ internal static class ExtractiveSummarizer
         var bestValue = double.MinValue;
         foreach (var candidate in candidates)
         {
+            if (candidate.Ordinal > LeadSentences && !deeper)
+            {
+                continue;
+            }
+
+            var standing = (0.5 * candidate.Centrality) + (0.35 / Math.Sqrt(candidate.Ordinal)) + (0.15 / (1 + candidate.Document))
+                - (candidate.Ordinal > LeadSentences ? 0.05 : 0);
+            if (standing + MostTraitsAdd + 1e-9 < bestValue)
+            {
+                // Cannot win whatever its traits: not worth classifying.
+                continue;
+            }
+
             // Only an update looks past the opening sentences; the traits are worked out only for the sentences looked at.
-            if ((candidate.Ordinal > LeadSentences && !deeper) || SentenceFilter.StartsWithQuote(candidate.Text)
-                || candidate.Has(SentenceTrait.Background) || candidate.Has(SentenceTrait.Dangling))
+            if (SentenceFilter.StartsWithQuote(candidate.Span) || candidate.Has(SentenceTrait.Background) || candidate.Has(SentenceTrait.Dangling))
             {
                 continue;
             }
@@ -220,53 +273,61 @@ internal static class ExtractiveSummarizer
         return best;
     }
 
-    private static void PickRest(List<SummaryCandidate> candidates, List<SummaryCandidate> chosen, int maximum)
+    private static void PickRest(List<SummaryCandidate> candidates, List<SummaryCandidate> chosen, int maximum, SummaryWorkspace workspace)
     {
-        var ranked = new List<SummaryCandidate>(candidates);
-        ranked.Sort(static (a, b) => b.Score.CompareTo(a.Score));
-        var shortlist = new List<SummaryCandidate>(Shortlist);
-        foreach (var candidate in ranked)
-        {
-            if (shortlist.Count == Shortlist)
-            {
-                break;
-            }
-
-            if (!ReferenceEquals(candidate, chosen[0]) && !candidate.Has(SentenceTrait.Background))
-            {
-                shortlist.Add(candidate);
-            }
-        }
-
+        var ranked = workspace.Ranked;
+        ranked.Clear();
+        ranked.AddRange(candidates);
+        ranked.Sort(static (a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : a.Index.CompareTo(b.Index));
+        // The shortlist is the best-ranked sentences that are not background, found lazily: the traits of a sentence are
+        // worked out only when it could still be the best pick, since its value never exceeds its score.
+        var shortlist = workspace.Shortlist;
+        shortlist.Clear();
+        var scanned = 0;
         var floor = 0.6 * chosen[0].Score;
-        while (chosen.Count < maximum && shortlist.Count > 0)
+        while (chosen.Count < maximum)
         {
-            var bestIndex = -1;
+            SummaryCandidate? best = null;
             var bestValue = double.MinValue;
-            for (var i = 0; i < shortlist.Count; i++)
+            for (var i = 0; ; i++)
             {
-                var redundancy = MaxSimilarity(shortlist[i], chosen);
+                if (i == shortlist.Count && (shortlist.Count == Shortlist || !NextOnShortlist(ranked, ref scanned, chosen[0], shortlist, bestValue)))
+                {
+                    break;
+                }
+
+                var candidate = shortlist[i];
+                if (candidate.Score <= bestValue)
+                {
+                    break;
+                }
+
+                if (candidate.Dropped)
+                {
+                    continue;
+                }
+
+                var redundancy = MaxSimilarity(candidate, chosen);
                 if (redundancy >= Repeat)
                 {
                     continue;
                 }
 
-                var value = shortlist[i].Score - (0.6 * redundancy) - (shortlist[i].Has(SentenceTrait.Conjecture) ? 0.08 : 0);
+                var value = candidate.Score - (0.6 * redundancy) - (candidate.Has(SentenceTrait.Conjecture) ? 0.08 : 0);
                 if (value > bestValue)
                 {
-                    bestIndex = i;
+                    best = candidate;
                     bestValue = value;
                 }
             }
 
             // Two sentences always when there are two; beyond that only while they still add something.
-            if (bestIndex < 0 || (chosen.Count >= 2 && bestValue < floor))
+            if (best is null || (chosen.Count >= 2 && bestValue < floor))
             {
                 break;
             }
 
-            var best = shortlist[bestIndex];
-            shortlist.RemoveAt(bestIndex);
+            best.Dropped = true;
             if (!best.Has(SentenceTrait.Dangling))
             {
                 best.Group = best.Has(SentenceTrait.Reaction) ? 2 : 1;
@@ -292,9 +353,34 @@ internal static class ExtractiveSummarizer
                 best.Group = antecedent.Group;
                 chosen.Add(antecedent);
                 chosen.Add(best);
-                shortlist.Remove(antecedent);
+                antecedent.Dropped = true;
             }
         }
+    }
+
+    /// <summary>
+    /// Adds the next sentence of the shortlist (by rank, neither the lead nor background), unless every sentence left
+    /// scores no more than <paramref name="bestValue"/> and so could not be picked anyway.
+    /// </summary>
+    private static bool NextOnShortlist(List<SummaryCandidate> ranked, ref int scanned, SummaryCandidate lead, List<SummaryCandidate> shortlist, double bestValue)
+    {
+        while (scanned < ranked.Count)
+        {
+            var candidate = ranked[scanned];
+            if (candidate.Score <= bestValue)
+            {
+                return false;
+            }
+
+            scanned++;
+            if (!ReferenceEquals(candidate, lead) && !candidate.Has(SentenceTrait.Background))
+            {
+                shortlist.Add(candidate);
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static double MaxSimilarity(SummaryCandidate candidate, List<SummaryCandidate> chosen)
@@ -308,20 +394,31 @@ internal static class ExtractiveSummarizer
         return max;
     }
 
-    private static bool IsSaid(List<string> terms, List<HashSet<string>> said)
+    /// <summary>Whether this share of the sentence's terms (repeats counted) was in one of the said sentences.</summary>
+    private static bool IsSaid(List<int> terms, int said, SummaryWorkspace workspace)
     {
-        foreach (var sentence in said)
+        if (said == 0)
         {
-            var shared = 0;
-            foreach (var term in terms)
+            return false;
+        }
+
+        var shared = workspace.SaidShared.AsSpan(0, said);
+        shared.Clear();
+        foreach (var term in terms)
+        {
+            if (workspace.SaidMasks.TryGetValue(term, out var mask))
             {
-                if (sentence.Contains(term))
+                while (mask != 0)
                 {
-                    shared++;
+                    shared[BitOperations.TrailingZeroCount(mask)]++;
+                    mask &= mask - 1;
                 }
             }
+        }
 
-            if (shared >= SaidOverlap * terms.Count)
+        foreach (var count in shared)
+        {
+            if (count >= SaidOverlap * terms.Count)
             {
                 return true;
             }

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace NewsDigest.Digest;
@@ -25,6 +27,24 @@ internal enum SentenceTrait
 
     /// <summary>Speculation or commentary ("would", "could", "may").</summary>
     Conjecture = 32,
+}
+
+/// <summary>What one word says about its sentence (the first that applies, in this order).</summary>
+internal enum WordTrait : byte
+{
+    None,
+
+    /// <summary>"may": the month or the modal verb, told apart by the sentence.</summary>
+    May,
+
+    /// <summary>A weekday, a month, "yesterday", ...</summary>
+    Time,
+
+    /// <summary>A past-tense verb.</summary>
+    Past,
+
+    /// <summary>"would", "could", "likely", ...</summary>
+    Conjecture,
 }
 
 /// <summary>Rule-based classification of one sentence, by its opening words and a few phrase patterns.</summary>
@@ -89,7 +109,35 @@ internal static partial class SentenceTraits
         "would", "could", "might", "may", "should", "likely", "possibly", "perhaps", "potentially",
     };
 
+    /// <summary>
+    /// Words one of which every match of <see cref="StrongBackground"/> has: a sentence without any of them is not
+    /// searched with the pattern, which most sentences would make scan from every other letter.
+    /// </summary>
+    private static readonly SearchValues<string> StrongBackgroundWords = SearchValues.Create(
+        ["acronym", "stands for", "short for", "known as", "formed", "founded", "established", "created", "set up", "since its"],
+        StringComparison.OrdinalIgnoreCase);
+
     public static SentenceTrait Classify(string sentence, List<string> lowerWords)
+    {
+        var wordTraits = new WordTrait[lowerWords.Count];
+        for (var i = 0; i < wordTraits.Length; i++)
+        {
+            wordTraits[i] = Of(lowerWords[i]);
+        }
+
+        return Classify(sentence, lowerWords, wordTraits);
+    }
+
+    /// <summary>What <paramref name="lowerWord"/> says about its sentence; a reader that meets a word often works it out once.</summary>
+    public static WordTrait Of(string lowerWord) =>
+        lowerWord == "may" ? WordTrait.May
+        : TimeWords.Contains(lowerWord) ? WordTrait.Time
+        : IsPastTense(lowerWord) ? WordTrait.Past
+        : ConjectureWords.Contains(lowerWord) ? WordTrait.Conjecture
+        : WordTrait.None;
+
+    /// <summary>The traits of <paramref name="sentence"/>, given its lower-case word tokens in order and what each says (<see cref="Of"/>).</summary>
+    public static SentenceTrait Classify(ReadOnlySpan<char> sentence, List<string> lowerWords, ReadOnlySpan<WordTrait> wordTraits)
     {
         var traits = SentenceTrait.None;
         if (IsDangling(sentence, lowerWords))
@@ -97,42 +145,34 @@ internal static partial class SentenceTraits
             traits |= SentenceTrait.Dangling;
         }
 
-        if (sentence.Length > 0 && sentence[0] is '"' or '\u201c' or '\'' or '\u2018' || sentence.Contains('\u201c', StringComparison.Ordinal)
-            || sentence.Count(c => c == '"') >= 2)
+        if (sentence.Length > 0 && sentence[0] is '"' or '\u201c' or '\'' or '\u2018' || sentence.Contains('\u201c')
+            || sentence.Count('"') >= 2)
         {
             traits |= SentenceTrait.Reaction;
         }
 
         var conjecture = 0;
-        foreach (var word in lowerWords)
+        foreach (var word in wordTraits)
         {
-            if (word == "may")
+            switch (word)
             {
                 // The month is capitalised; the modal verb is not (except at the start, where the month rarely is).
-                if (MonthMay().IsMatch(sentence))
-                {
+                case WordTrait.May when MonthMay().IsMatch(sentence):
                     traits |= SentenceTrait.Dated;
-                }
-                else
-                {
+                    break;
+                case WordTrait.May or WordTrait.Conjecture:
                     conjecture++;
-                }
-            }
-            else if (TimeWords.Contains(word))
-            {
-                traits |= SentenceTrait.Dated;
-            }
-            else if (IsPastTense(word))
-            {
-                traits |= SentenceTrait.Action;
-            }
-            else if (ConjectureWords.Contains(word))
-            {
-                conjecture++;
+                    break;
+                case WordTrait.Time:
+                    traits |= SentenceTrait.Dated;
+                    break;
+                case WordTrait.Past:
+                    traits |= SentenceTrait.Action;
+                    break;
             }
         }
 
-        if (DatePattern().IsMatch(sentence))
+        if ((traits & SentenceTrait.Dated) == 0 && MayHaveDigit(sentence) && DatePattern().IsMatch(sentence))
         {
             traits |= SentenceTrait.Dated;
         }
@@ -142,7 +182,7 @@ internal static partial class SentenceTraits
             traits |= SentenceTrait.Conjecture;
         }
 
-        if (StrongBackground().IsMatch(sentence)
+        if ((sentence.ContainsAny(StrongBackgroundWords) && StrongBackground().IsMatch(sentence))
             || ((traits & (SentenceTrait.Dated | SentenceTrait.Action)) == 0 && (WeakBackground().IsMatch(sentence) || Definition().IsMatch(sentence))))
         {
             traits |= SentenceTrait.Background;
@@ -151,7 +191,7 @@ internal static partial class SentenceTraits
         return traits;
     }
 
-    private static bool IsDangling(string sentence, List<string> lowerWords)
+    private static bool IsDangling(ReadOnlySpan<char> sentence, List<string> lowerWords)
     {
         if (lowerWords.Count == 0)
         {
@@ -179,10 +219,12 @@ internal static partial class SentenceTraits
             }
         }
 
-        var start = sentence.AsSpan(0, Math.Min(sentence.Length, 40));
+        var start = sentence[..Math.Min(sentence.Length, 40)];
+        // Phrases are compared only when their first letter is the sentence's (in the case-blind sense of the comparison).
+        var initial = char.ToUpperInvariant(start[0]);
         foreach (var phrase in DanglingPhrases)
         {
-            if (start.StartsWith(phrase, StringComparison.OrdinalIgnoreCase))
+            if (char.ToUpperInvariant(phrase[0]) == initial && start.StartsWith(phrase, StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }
@@ -199,6 +241,10 @@ internal static partial class SentenceTraits
 
         return false;
     }
+
+    /// <summary>Whether the sentence could have a digit (\d is any Unicode digit): false only for ASCII text without 0-9.</summary>
+    private static bool MayHaveDigit(ReadOnlySpan<char> sentence) =>
+        sentence.IndexOfAnyInRange('0', '9') >= 0 || !Ascii.IsValid(sentence);
 
     private static bool IsPastTense(string word)
     {

@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Text;
+
 namespace NewsDigest.Stories;
 
 /// <summary>Splits paragraphs into sentences, keeping abbreviations ("U.S.", "Mr.", "S. Korea") and decimals intact.</summary>
@@ -11,19 +14,38 @@ internal static class SentenceSplitter
         "p.m", "i.e", "e.g", "d.c",
     };
 
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> AbbreviationLookup =
+        Abbreviations.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Every character <see cref="char.IsWhiteSpace(char)"/> holds except the plain space.</summary>
+    private static readonly SearchValues<char> OtherWhiteSpace = SearchValues.Create(
+        "\t\n\v\f\r\u0085\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000");
+
     public static List<string> Split(string paragraph)
     {
         var sentences = new List<string>();
-        var text = TextTokens.Squash(paragraph);
+        var text = Squashed(paragraph);
+        var ranges = new List<(int Start, int Length)>();
+        Split(text, ranges);
+        foreach (var (start, length) in ranges)
+        {
+            sentences.Add(text.Substring(start, length));
+        }
+
+        return sentences;
+    }
+
+    /// <summary>
+    /// Appends where each sentence of <paramref name="text"/> (already <see cref="Squashed"/>) starts and how long it is,
+    /// so a reader that needs only some of the sentences as strings allocates nothing for the others.
+    /// </summary>
+    public static void Split(string text, List<(int Start, int Length)> sentences)
+    {
         var start = 0;
-        for (var i = 0; i < text.Length; i++)
+        // Jumps from one possible sentence end to the next (a vectorised search) instead of testing every character.
+        for (var i = NextEnd(text, 0); i >= 0; i = NextEnd(text, i + 1))
         {
             var c = text[i];
-            if (c is not ('.' or '!' or '?'))
-            {
-                continue;
-            }
-
             var end = i + 1;
             while (end < text.Length && text[end] is '"' or '\u201d' or '\u2019' or '\'' or ')' or '.' or '!' or '?')
             {
@@ -51,17 +73,53 @@ internal static class SentenceSplitter
                 continue;
             }
 
-            Add(sentences, text[start..end]);
+            Add(sentences, text, start, end);
             start = end + 1;
             i = end;
         }
 
         if (start < text.Length)
         {
-            Add(sentences, text[start..]);
+            Add(sentences, text, start, text.Length);
+        }
+    }
+
+    /// <summary>
+    /// <see cref="TextTokens.Squash"/> of <paramref name="paragraph"/>, without a copy when it is already squashed
+    /// (single spaces, no padding, composed), as paragraphs of normalized documents are.
+    /// </summary>
+    public static string Squashed(string paragraph) => IsSquashed(paragraph) ? paragraph : TextTokens.Squash(paragraph);
+
+    private static bool IsSquashed(string text)
+    {
+        if (text.Length == 0)
+        {
+            return true;
         }
 
-        return sentences;
+        if (text[0] == ' ' || text[^1] == ' ')
+        {
+            return false;
+        }
+
+        var span = text.AsSpan();
+        if (span.ContainsAny(OtherWhiteSpace) || span.Contains("  ", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        return text.IsNormalized(NormalizationForm.FormC);
+    }
+
+    private static int NextEnd(string text, int from)
+    {
+        if (from >= text.Length)
+        {
+            return -1;
+        }
+
+        var next = text.AsSpan(from).IndexOfAny('.', '!', '?');
+        return next < 0 ? -1 : from + next;
     }
 
     private static bool IsAbbreviation(string text, int period)
@@ -72,7 +130,7 @@ internal static class SentenceSplitter
             wordStart--;
         }
 
-        var word = text[wordStart..period];
+        var word = text.AsSpan(wordStart, period - wordStart);
         if (word.Length == 0)
         {
             return false;
@@ -84,15 +142,17 @@ internal static class SentenceSplitter
             return true;
         }
 
-        return Abbreviations.Contains(word);
+        return AbbreviationLookup.Contains(word);
     }
 
-    private static void Add(List<string> sentences, string sentence)
+    private static void Add(List<(int Start, int Length)> sentences, string text, int start, int end)
     {
+        var sentence = text.AsSpan(start, end - start);
+        var leading = sentence.Length - sentence.TrimStart().Length;
         var trimmed = sentence.Trim();
         if (trimmed.Length > 0)
         {
-            sentences.Add(trimmed);
+            sentences.Add((start + leading, trimmed.Length));
         }
     }
 }

@@ -22,4 +22,29 @@ public sealed class SentenceSplitterTests
 
         Assert.Equal(["He said \u201cit is over.\u201d", "Then he left."], sentences);
     }
+
+    [Fact]
+    public void Squashed_EveryWhiteSpaceCharacter_SameAsSquash()
+    {
+        for (var c = '\0'; c < char.MaxValue; c++)
+        {
+            if (!char.IsWhiteSpace(c))
+            {
+                continue;
+            }
+
+            var text = $"Kim met{c}officials. Then{c}{c}he left. ";
+
+            Assert.Equal(TextTokens.Squash(text), SentenceSplitter.Squashed(text));
+        }
+    }
+
+    [Fact]
+    public void Squashed_AlreadySquashedParagraph_TheSameStringWithoutACopy()
+    {
+        const string paragraph = "Kim met U.S. officials on Monday. The deal is worth $2.4 billion.";
+
+        Assert.Same(paragraph, SentenceSplitter.Squashed(paragraph));
+        Assert.Equal(TextTokens.Squash("Cafe\u0301 owners met.  Then they left."), SentenceSplitter.Squashed("Cafe\u0301 owners met.  Then they left."));
+    }
 }
