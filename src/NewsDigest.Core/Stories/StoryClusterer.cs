@@ -73,11 +73,7 @@ internal sealed class StoryClusterer
             vocabulary.Seed(earlier);
         }
 
-        var features = new DocumentFeatures[documents.Count];
-        for (var i = 0; i < documents.Count; i++)
-        {
-            features[i] = DocumentFeatures.Build(documents[i], vocabulary);
-        }
+        var features = DocumentFeatures.BuildAll(documents, vocabulary);
 
         if (earlier is null)
         {
