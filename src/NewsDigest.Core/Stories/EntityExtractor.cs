@@ -43,7 +43,7 @@ internal static partial class EntityExtractor
     {
         buffers.Reset();
         var lowerVocabulary = buffers.LowerVocabulary;
-        var tokenized = new List<List<string>>();
+        var tokenized = buffers.Tokenized;
         tokenized.Add(Tokens(title, buffers));
         foreach (var paragraph in paragraphs)
         {
@@ -64,13 +64,13 @@ internal static partial class EntityExtractor
             }
         }
 
-        var phrases = new List<Phrase>();
+        var phrases = buffers.Phrases;
         foreach (var tokens in tokenized)
         {
             CollectPhrases(tokens, lowerVocabulary, phrases);
         }
 
-        var singles = new HashSet<string>(StringComparer.Ordinal);
+        var singles = buffers.Singles;
         foreach (var phrase in phrases)
         {
             if (phrase.Tokens.Count == 1)
@@ -79,8 +79,10 @@ internal static partial class EntityExtractor
             }
         }
 
-        var found = new Dictionary<string, NamedEntity>(StringComparer.Ordinal);
-        var people = new List<NamedEntity>();
+        // Reused and cleared: a cleared dictionary fills its slots in the same order as a new one, so the order of
+        // the names returned is unchanged.
+        var found = buffers.Found;
+        var people = buffers.People;
         foreach (var phrase in phrases)
         {
             var entity = Classify(phrase, singles, buffers);
@@ -100,11 +102,17 @@ internal static partial class EntityExtractor
         }
 
         // A surname alone ("Kim said") is the person named in full elsewhere, not a separate name.
+        var byKey = found.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> lower = stackalloc char[64];
         foreach (var person in people)
         {
-            foreach (var part in person.Name.Split(' '))
+            var name = person.Name.AsSpan();
+            foreach (var range in name.Split(' '))
             {
-                if (found.TryGetValue(TextTokens.ToInvariantLower(part), out var single) && single.Kind == EntityKind.Other)
+                var part = name[range];
+                var partLower = part.Length <= lower.Length ? lower[..part.Length] : new char[part.Length];
+                part.ToLowerInvariant(partLower);
+                if (byKey.TryGetValue(partLower, out var single) && single.Kind == EntityKind.Other)
                 {
                     found.Remove(single.Key);
                 }
@@ -483,5 +491,5 @@ internal static partial class EntityExtractor
     [GeneratedRegex(@"^[A-Z][a-z]{1,5}-(?!era$|based$|led$|style$|born$|run$|wide$|made$|like$|old$)[a-z]{2,4}$")]
     private static partial Regex HyphenatedGivenName();
 
-    private sealed record Phrase(List<string> Tokens, bool SentenceStart, bool AfterTitle, bool BeforeSpeechVerb);
+    internal sealed record Phrase(List<string> Tokens, bool SentenceStart, bool AfterTitle, bool BeforeSpeechVerb);
 }
