@@ -36,59 +36,90 @@ internal sealed class DocumentFeatures
     /// <summary>Ids of the people the headline names: who the development is about.</summary>
     public required int[] HeadlinePeople { get; init; }
 
+    /// <summary>The features of one document, read and given ids on this thread.</summary>
     public static DocumentFeatures Build(StoryDocument document, StoryVocabulary vocabulary)
     {
-        // Words are read as characters and counted by id: no string per token and no dictionary per document.
+        var draft = new DocumentFeatureDraft();
+        draft.Read(document, vocabulary.Buffers);
+        return FromDraft(document, draft, vocabulary);
+    }
+
+    /// <summary>
+    /// The features of every document: drafts are read in parallel a block at a time, then given ids and counted in
+    /// document order, so that term ids and counts are exactly those of reading one document after another.
+    /// </summary>
+    public static DocumentFeatures[] BuildAll(IReadOnlyList<StoryDocument> documents, StoryVocabulary vocabulary)
+    {
+        var features = new DocumentFeatures[documents.Count];
+        var workers = Math.Max(1, Math.Min(Environment.ProcessorCount, documents.Count / 64));
+        var block = Math.Min(documents.Count, 256 * workers);
+        var drafts = new DocumentFeatureDraft[block];
+        for (var i = 0; i < drafts.Length; i++)
+        {
+            drafts[i] = new DocumentFeatureDraft();
+        }
+
+        var buffers = new DocumentFeatureBuffers[workers];
+        buffers[0] = vocabulary.Buffers;
+        for (var w = 1; w < workers; w++)
+        {
+            buffers[w] = new DocumentFeatureBuffers();
+        }
+
+        for (var start = 0; start < documents.Count; start += block)
+        {
+            var count = Math.Min(block, documents.Count - start);
+            // Each worker reads every workers-th document of the block with its own buffers: nothing shared is written.
+            Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, w =>
+            {
+                for (var i = w; i < count; i += workers)
+                {
+                    drafts[i].Read(documents[start + i], buffers[w]);
+                }
+            });
+            for (var i = 0; i < count; i++)
+            {
+                features[start + i] = FromDraft(documents[start + i], drafts[i], vocabulary);
+            }
+        }
+
+        return features;
+    }
+
+    private static DocumentFeatures FromDraft(StoryDocument document, DocumentFeatureDraft draft, StoryVocabulary vocabulary)
+    {
+        // Ids are given in the order the words were read: the headline's, then each paragraph's.
         var buffers = vocabulary.Buffers;
         var counts = buffers.Terms;
         // The headline and first paragraph say which development the article is about; later paragraphs add background.
         var lead = buffers.Lead;
-        // The headline says what the story is about: it weighs like a few sentences.
-        var title = new WordReader(document.Title, buffers.TokenBuffer(document.Title.Length));
-        while (title.MoveNext())
+        for (var t = 0; t < draft.Terms; t++)
         {
-            var term = TextTokens.ContentForm(title.Current);
-            if (term.Length > 0)
+            var id = vocabulary.Id(draft.Term(t));
+            // The headline says what the story is about: it weighs like a few sentences.
+            counts.Add(id, t < draft.TitleTerms ? 3 : 1);
+            if (t < draft.LeadTerms)
             {
-                var id = vocabulary.Id(term);
-                counts.Add(id, 3);
                 lead.Add(id, 1);
-            }
-        }
-
-        // Each paragraph is tokenized once: its words feed the term vector, the lead vector and the shingle count.
-        var leadParagraphs = LeadParagraphs(document.Paragraphs);
-        for (var p = 0; p < document.Paragraphs.Count; p++)
-        {
-            var paragraph = document.Paragraphs[p];
-            var words = new WordReader(paragraph, buffers.TokenBuffer(paragraph.Length));
-            while (words.MoveNext())
-            {
-                buffers.AddBodyWord(words.Current);
-                var term = TextTokens.ContentForm(words.Current);
-                if (term.Length == 0)
-                {
-                    continue;
-                }
-
-                var id = vocabulary.Id(term);
-                counts.Add(id, 1);
-                if (p < leadParagraphs)
-                {
-                    lead.Add(id, 1);
-                }
             }
         }
 
         var (ids, weights) = counts.ToUnitVector();
         var (leadIds, leadWeights) = lead.ToUnitVector();
 
-        var entities = EntityExtractor.Extract(document.Title, document.Paragraphs, buffers.Entities);
+        var entities = draft.Entities;
         // Extraction returns one entity per key, so the ids run parallel to the entities.
         var entityIds = new int[entities.Count];
         for (var e = 0; e < entityIds.Length; e++)
         {
             entityIds[e] = buffers.EntityId(vocabulary, entities[e].Name);
+        }
+
+        var headlinePeople = draft.HeadlinePeople;
+        for (var p = 0; p < headlinePeople.Length; p++)
+        {
+            // The draft's array is this document's own: its positions become ids in place.
+            headlinePeople[p] = entityIds[headlinePeople[p]];
         }
 
         vocabulary.CountDocument(ids, entityIds);
@@ -99,33 +130,18 @@ internal sealed class DocumentFeatures
             TermWeights = weights,
             Entities = entities,
             EntityIds = entityIds,
-            HeadlinePeople = HeadlinePeopleOf(document.Title, entities, entityIds),
-            Shingles = buffers.CountShingles(),
+            HeadlinePeople = headlinePeople,
+            Shingles = draft.Shingles,
             LeadIds = leadIds,
             LeadWeights = leadWeights,
-            PublishedDays = EventDates.Published(document.Published),
-            MentionedDays = EventDates.Mentioned(document.Paragraphs),
-            MentionedYears = EventDates.Years(document.Title, document.Paragraphs),
+            PublishedDays = draft.PublishedDays,
+            MentionedDays = draft.MentionedDays,
+            MentionedYears = draft.MentionedYears,
         };
     }
 
-    private static int[] HeadlinePeopleOf(string title, IReadOnlyList<NamedEntity> entities, int[] entityIds)
-    {
-        var count = 0;
-        Span<int> found = stackalloc int[8];
-        for (var e = 0; e < entities.Count && count < found.Length; e++)
-        {
-            if (entities[e].Kind == EntityKind.Person && title.Contains(entities[e].Name, StringComparison.OrdinalIgnoreCase))
-            {
-                found[count++] = entityIds[e];
-            }
-        }
-
-        return count == 0 ? [] : found[..count].ToArray();
-    }
-
     /// <summary>How many leading paragraphs make up the lead: whole paragraphs until about <see cref="LeadWords"/> words.</summary>
-    private static int LeadParagraphs(IReadOnlyList<string> paragraphs)
+    internal static int LeadParagraphs(IReadOnlyList<string> paragraphs)
     {
         var words = 0;
         for (var p = 0; p < paragraphs.Count; p++)

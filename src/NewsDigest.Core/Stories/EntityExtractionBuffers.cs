@@ -19,6 +19,21 @@ internal sealed class EntityExtractionBuffers
     /// <summary>The words of the document that start lower-case.</summary>
     public HashSet<string> LowerVocabulary { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The token lists of the document's sentences, the headline's first.</summary>
+    public List<List<string>> Tokenized { get; } = [];
+
+    /// <summary>The capitalized phrases of the document.</summary>
+    public List<EntityExtractor.Phrase> Phrases { get; } = [];
+
+    /// <summary>The one-word phrases of the document.</summary>
+    public HashSet<string> Singles { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The names found in the document, by key.</summary>
+    public Dictionary<string, NamedEntity> Found { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The people found in the document.</summary>
+    public List<NamedEntity> People { get; } = [];
+
     /// <summary>The one string for the token <paramref name="token"/>.</summary>
     public string Token(ReadOnlySpan<char> token)
     {
@@ -92,5 +107,10 @@ internal sealed class EntityExtractionBuffers
     {
         _sentencesUsed = 0;
         LowerVocabulary.Clear();
+        Tokenized.Clear();
+        Phrases.Clear();
+        Singles.Clear();
+        Found.Clear();
+        People.Clear();
     }
 }

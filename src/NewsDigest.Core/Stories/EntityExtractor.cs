@@ -43,7 +43,7 @@ internal static partial class EntityExtractor
     {
         buffers.Reset();
         var lowerVocabulary = buffers.LowerVocabulary;
-        var tokenized = new List<List<string>>();
+        var tokenized = buffers.Tokenized;
         tokenized.Add(Tokens(title, buffers));
         foreach (var paragraph in paragraphs)
         {
@@ -64,13 +64,13 @@ internal static partial class EntityExtractor
             }
         }
 
-        var phrases = new List<Phrase>();
+        var phrases = buffers.Phrases;
         foreach (var tokens in tokenized)
         {
             CollectPhrases(tokens, lowerVocabulary, phrases);
         }
 
-        var singles = new HashSet<string>(StringComparer.Ordinal);
+        var singles = buffers.Singles;
         foreach (var phrase in phrases)
         {
             if (phrase.Tokens.Count == 1)
@@ -79,8 +79,10 @@ internal static partial class EntityExtractor
             }
         }
 
-        var found = new Dictionary<string, NamedEntity>(StringComparer.Ordinal);
-        var people = new List<NamedEntity>();
+        // Reused and cleared: a cleared dictionary fills its slots in the same order as a new one, so the order of
+        // the names returned is unchanged.
+        var found = buffers.Found;
+        var people = buffers.People;
         foreach (var phrase in phrases)
         {
             var entity = Classify(phrase, singles, buffers);
@@ -100,11 +102,17 @@ internal static partial class EntityExtractor
         }
 
         // A surname alone ("Kim said") is the person named in full elsewhere, not a separate name.
+        var byKey = found.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> lower = stackalloc char[64];
         foreach (var person in people)
         {
-            foreach (var part in person.Name.Split(' '))
+            var name = person.Name.AsSpan();
+            foreach (var range in name.Split(' '))
             {
-                if (found.TryGetValue(TextTokens.ToInvariantLower(part), out var single) && single.Kind == EntityKind.Other)
+                var part = name[range];
+                var partLower = part.Length <= lower.Length ? lower[..part.Length] : new char[part.Length];
+                part.ToLowerInvariant(partLower);
+                if (byKey.TryGetValue(partLower, out var single) && single.Kind == EntityKind.Other)
                 {
                     found.Remove(single.Key);
                 }
@@ -244,7 +252,8 @@ internal static partial class EntityExtractor
             return;
         }
 
-        if (words.Count >= 2 && Gazetteer.Place(string.Join(' ', words[..2])) is not null && words.Count > 2
+        // The count is checked before the join: most phrases have one or two words, and the join allocates.
+        if (words.Count > 2 && Gazetteer.Place(string.Join(' ', words[..2])) is not null
             && Gazetteer.Place(string.Join(' ', words)) is null && Gazetteer.Organisation(string.Join(' ', words)) is null
             && !AnyOrganisationWord(words))
         {
@@ -400,9 +409,10 @@ internal static partial class EntityExtractor
     private static List<string> Tokens(string sentence, EntityExtractionBuffers buffers)
     {
         var tokens = buffers.NextSentence();
-        foreach (var match in TokenPattern().EnumerateMatches(sentence))
+        var position = 0;
+        while (NextToken(sentence, ref position, out var start))
         {
-            var token = sentence.AsSpan(match.Index, match.Length);
+            var token = sentence.AsSpan(start, position - start);
             if (token.EndsWith("'s", StringComparison.Ordinal) || token.EndsWith("\u2019s", StringComparison.Ordinal))
             {
                 token = token[..^2];
@@ -414,13 +424,72 @@ internal static partial class EntityExtractor
         return tokens;
     }
 
-    // Commas and brackets are tokens of their own, so "Special Measures Agreement (SMA)" is two names, not one.
-    [GeneratedRegex(@"(?:[A-Z]\.){2,}|[\p{L}\p{N}]+(?:[-'\u2019][\p{L}\p{N}]+)*|[,()]")]
-    private static partial Regex TokenPattern();
+    /// <summary>
+    /// The next token at or after <paramref name="position"/>, found as the pattern
+    /// <c>(?:[A-Z]\.){2,}|[\p{L}\p{N}]+(?:[-'\u2019][\p{L}\p{N}]+)*|[,()]</c> finds it, with a loop (a regex match per
+    /// sentence was a tenth of grouping). Commas and brackets are tokens of their own, so "Special Measures Agreement
+    /// (SMA)" is two names, not one.
+    /// </summary>
+    internal static bool NextToken(string text, ref int position, out int start)
+    {
+        for (var i = position; i < text.Length; i++)
+        {
+            var c = text[i];
+            var abbreviation = i;
+            while (abbreviation + 1 < text.Length && char.IsAsciiLetterUpper(text[abbreviation]) && text[abbreviation + 1] == '.')
+            {
+                abbreviation += 2;
+            }
+
+            if (abbreviation - i >= 4)
+            {
+                start = i;
+                position = abbreviation;
+                return true;
+            }
+
+            if (IsWordCharacter(c))
+            {
+                var end = i + 1;
+                while (true)
+                {
+                    while (end < text.Length && IsWordCharacter(text[end]))
+                    {
+                        end++;
+                    }
+
+                    if (end + 1 < text.Length && text[end] is '-' or '\'' or '\u2019' && IsWordCharacter(text[end + 1]))
+                    {
+                        end += 2;
+                        continue;
+                    }
+
+                    break;
+                }
+
+                start = i;
+                position = end;
+                return true;
+            }
+
+            if (c is ',' or '(' or ')')
+            {
+                start = i;
+                position = i + 1;
+                return true;
+            }
+        }
+
+        start = text.Length;
+        position = text.Length;
+        return false;
+    }
+
+    private static bool IsWordCharacter(char c) => char.IsLetter(c) || char.IsNumber(c);
 
     // Korean-style given names ("Won-sik", "Tae-hyo"), not compounds such as "War-era" or "Seoul-based".
     [GeneratedRegex(@"^[A-Z][a-z]{1,5}-(?!era$|based$|led$|style$|born$|run$|wide$|made$|like$|old$)[a-z]{2,4}$")]
     private static partial Regex HyphenatedGivenName();
 
-    private sealed record Phrase(List<string> Tokens, bool SentenceStart, bool AfterTitle, bool BeforeSpeechVerb);
+    internal sealed record Phrase(List<string> Tokens, bool SentenceStart, bool AfterTitle, bool BeforeSpeechVerb);
 }

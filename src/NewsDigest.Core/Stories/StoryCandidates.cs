@@ -29,6 +29,9 @@ internal sealed class StoryCandidates
         _bestCount = 0;
     }
 
+    /// <summary>Forgets the candidates only, keeping the counts: the same document searched again with another filter.</summary>
+    public void ClearBest() => _bestCount = 0;
+
     /// <summary>Adds <paramref name="weight"/> (positive) to the hits of <paramref name="story"/>.</summary>
     public void Count(int story, int weight) => _hits.Add(story, weight);
 

@@ -55,14 +55,8 @@ internal sealed partial class StoryCluster
     {
         var documents = NewDocuments.Select(d => d.Document).ToList();
         var articles = GroupCopies(NewDocuments);
-        var terms = _centroid
-            .OrderByDescending(t => t.Value)
-            .Take(MaxCentroidTerms)
-            .ToDictionary(t => vocabulary.Term(t.Key), t => t.Value / _members, StringComparer.Ordinal);
-        var lead = _lead
-            .OrderByDescending(t => t.Value)
-            .Take(MaxLeadTerms)
-            .ToDictionary(t => vocabulary.Term(t.Key), t => t.Value / _members, StringComparer.Ordinal);
+        var terms = Heaviest(_centroid, MaxCentroidTerms, _members, vocabulary);
+        var lead = Heaviest(_lead, MaxLeadTerms, _members, vocabulary);
         var entities = _entities.Values
             .OrderByDescending(e => e.Count)
             .Take(60)
@@ -90,6 +84,33 @@ internal sealed partial class StoryCluster
             HeadlinePeople = StoryPeople.HeadlineCounts(NewDocuments, Existing),
         };
         return new StoryGroup(Existing, documents, articles, newEntities, profile);
+    }
+
+    /// <summary>
+    /// The <paramref name="size"/> heaviest terms of <paramref name="vector"/>, heaviest first, ties in the vector's
+    /// order (as a stable sort gives them), each weight divided by <paramref name="members"/>.
+    /// </summary>
+    private static Dictionary<string, float> Heaviest(Dictionary<int, float> vector, int size, int members, StoryVocabulary vocabulary)
+    {
+        var count = vector.Count;
+        var entries = System.Buffers.ArrayPool<(float Weight, int Position, int Id)>.Shared.Rent(count);
+        var i = 0;
+        foreach (var (id, weight) in vector)
+        {
+            entries[i] = (weight, i, id);
+            i++;
+        }
+
+        var ranked = entries.AsSpan(0, count);
+        ranked.Sort(static (a, b) => a.Weight != b.Weight ? b.Weight.CompareTo(a.Weight) : a.Position.CompareTo(b.Position));
+        var heaviest = new Dictionary<string, float>(Math.Min(size, count), StringComparer.Ordinal);
+        for (var r = 0; r < ranked.Length && r < size; r++)
+        {
+            heaviest.Add(vocabulary.Term(ranked[r].Id), ranked[r].Weight / members);
+        }
+
+        System.Buffers.ArrayPool<(float Weight, int Position, int Id)>.Shared.Return(entries);
+        return heaviest;
     }
 
     /// <summary>

@@ -73,11 +73,7 @@ internal sealed class StoryClusterer
             vocabulary.Seed(earlier);
         }
 
-        var features = new DocumentFeatures[documents.Count];
-        for (var i = 0; i < documents.Count; i++)
-        {
-            features[i] = DocumentFeatures.Build(documents[i], vocabulary);
-        }
+        var features = DocumentFeatures.BuildAll(documents, vocabulary);
 
         if (earlier is null)
         {
@@ -125,7 +121,8 @@ internal sealed class StoryClusterer
                 // Without a date a document brings no "when": joining a dated story takes more "what" and "who", and
                 // beating the undated stories; otherwise it gathers with other undated reports, and the story they
                 // form is weighed against the dated stories as a whole afterwards (UndatedStoryMerger).
-                var (dated, datedScore) = FindBest(document, clusters, index, idf, keyIdf, candidates, dated: true);
+                // The index has not changed since the first search: its counts serve again.
+                var (dated, datedScore) = FindBest(document, clusters, index, idf, keyIdf, candidates, dated: true, counted: true);
                 foreach (var (_, story) in candidates.Best)
                 {
                     weighed.Add(story);
@@ -229,13 +226,24 @@ internal sealed class StoryClusterer
         float[] idf,
         float keyIdf,
         StoryCandidates candidates,
-        bool? dated = null)
+        bool? dated = null,
+        bool counted = false)
     {
-        candidates.Clear();
-        foreach (var key in document.Keys(idf, keyIdf))
+        if (counted)
         {
-            // Bands are strong evidence on their own; terms and names count once each.
-            index.CountOwners(key, key < 0 ? 2 : 1, candidates);
+            candidates.ClearBest();
+        }
+        else
+        {
+            candidates.Clear();
+            foreach (var key in document.Keys(idf, keyIdf))
+            {
+                // Bands are strong evidence on their own; terms and names count once each.
+                index.CountOwners(key, key < 0 ? 2 : 1, candidates);
+            }
+
+            candidates.Terms.Load(document.TermIds, document.TermWeights, idf);
+            candidates.Lead.Load(document.LeadIds, document.LeadWeights, idf);
         }
 
         foreach (var cluster in candidates.Touched)
@@ -251,8 +259,6 @@ internal sealed class StoryClusterer
         // Most shared keys first, then the most recent story; the pairs are distinct, so the order is total.
         var best = -1;
         var bestScore = 0.0;
-        candidates.Terms.Load(document.TermIds, document.TermWeights, idf);
-        candidates.Lead.Load(document.LeadIds, document.LeadWeights, idf);
         foreach (var (_, candidate) in candidates.Best)
         {
             var score = clusters[candidate].Score(document, idf, candidates.Terms, candidates.Lead);

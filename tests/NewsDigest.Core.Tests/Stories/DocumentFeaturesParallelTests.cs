@@ -1,0 +1,57 @@
+using NewsDigest.Stories;
+
+namespace NewsDigest.Tests.Stories;
+
+/// <summary>Features read in parallel are the ones reading one document after another gives, ids included.</summary>
+public sealed class DocumentFeaturesParallelTests
+{
+    [Fact]
+    public void BuildAll_SixHundredDocuments_SameFeaturesAsBuildingOneByOne()
+    {
+        var documents = Documents(600);
+        var parallelVocabulary = new StoryVocabulary();
+        var parallel = DocumentFeatures.BuildAll(documents, parallelVocabulary);
+        var sequentialVocabulary = new StoryVocabulary();
+        var sequential = documents.Select(d => DocumentFeatures.Build(d, sequentialVocabulary)).ToArray();
+
+        Assert.Equal(sequential.Length, parallel.Length);
+        for (var i = 0; i < sequential.Length; i++)
+        {
+            var (expected, actual) = (sequential[i], parallel[i]);
+            Assert.Same(documents[i], actual.Document);
+            Assert.Equal(expected.TermIds, actual.TermIds);
+            Assert.Equal(expected.TermWeights, actual.TermWeights);
+            Assert.Equal(expected.LeadIds, actual.LeadIds);
+            Assert.Equal(expected.LeadWeights, actual.LeadWeights);
+            Assert.Equal(expected.Entities, actual.Entities);
+            Assert.Equal(expected.EntityIds, actual.EntityIds);
+            Assert.Equal(expected.HeadlinePeople, actual.HeadlinePeople);
+            Assert.Equal(expected.Shingles, actual.Shingles);
+            Assert.Equal(expected.PublishedDays, actual.PublishedDays);
+            Assert.Equal(expected.MentionedDays, actual.MentionedDays);
+            Assert.Equal(expected.MentionedYears, actual.MentionedYears);
+        }
+
+        Assert.Equal(sequentialVocabulary.InverseDocumentFrequencies(), parallelVocabulary.InverseDocumentFrequencies());
+        Assert.Equal(sequentialVocabulary.Term(sequential[^1].TermIds[^1]), parallelVocabulary.Term(parallel[^1].TermIds[^1]));
+    }
+
+    /// <summary>Documents from the seeds' paragraphs in turn, each with words of its own so that ids keep appearing.</summary>
+    private static List<StoryDocument> Documents(int count)
+    {
+        var seeds = StoryTestDocuments.Seeds().Values.ToList();
+        var documents = new List<StoryDocument>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var seed = seeds[i % seeds.Count];
+            var paragraphs = seed.Paragraphs.Skip(i % 3).Append($"Mayor Anna Kowal{i} said the plan{i} starts on Monday, May {1 + (i % 28)}, 2025.");
+            documents.Add(StoryTestDocuments.Make(
+                $"doc-{i}",
+                $"Anna Kowal{i} on {seed.Title}",
+                string.Join("\n", paragraphs),
+                i % 4 == 0 ? null : StoryTestDocuments.IngestedAt.AddDays(-(i % 9))));
+        }
+
+        return documents;
+    }
+}
