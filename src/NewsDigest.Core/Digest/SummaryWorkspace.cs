@@ -176,22 +176,14 @@ internal sealed class SummaryWorkspace
 
             _marks.Count(c);
 
-            var inner = (c == '-' || c == '\'' || c == '\u2019') && length > 0 && i + 1 < sentence.Length && char.IsLetterOrDigit(sentence[i + 1]);
-            if (inner && c == '-')
+            switch (WordReader.Inside(sentence, c, i, length))
             {
-                buffer[length++] = '-';
-                continue;
-            }
-
-            if (inner)
-            {
-                // Possessive or contraction: "Seoul's" becomes "seoul", "don't" stays one token.
-                var rest = i + 2 < sentence.Length && char.IsLetterOrDigit(sentence[i + 2]);
-                if (!rest && char.ToLowerInvariant(sentence[i + 1]) == 's')
-                {
+                case WordMark.Hyphen:
+                    buffer[length++] = '-';
+                    continue;
+                case WordMark.Possessive:
                     i++;
                     continue;
-                }
             }
 
             if (length > 0)

@@ -30,22 +30,14 @@ internal ref struct WordReader(ReadOnlySpan<char> text, Span<char> buffer)
                 continue;
             }
 
-            var inner = (c == '-' || c == '\'' || c == '\u2019') && _length > 0 && i + 1 < text.Length && char.IsLetterOrDigit(text[i + 1]);
-            if (inner && c == '-')
+            switch (Inside(text, c, i, _length))
             {
-                _buffer[_length++] = '-';
-                continue;
-            }
-
-            if (inner)
-            {
-                // Possessive or contraction: "Seoul's" becomes "seoul", "don't" stays one token.
-                var rest = i + 2 < text.Length && char.IsLetterOrDigit(text[i + 2]);
-                if (!rest && char.ToLowerInvariant(text[i + 1]) == 's')
-                {
+                case WordMark.Hyphen:
+                    _buffer[_length++] = '-';
+                    continue;
+                case WordMark.Possessive:
                     _position++;
                     continue;
-                }
             }
 
             if (_length > 0)
@@ -57,4 +49,34 @@ internal ref struct WordReader(ReadOnlySpan<char> text, Span<char> buffer)
 
         return false;
     }
+
+    /// <summary>
+    /// What <paramref name="c"/> (the character at <paramref name="i"/>, or a space past the end), not a letter or
+    /// digit, does to a word of <paramref name="length"/> characters so far: an inner hyphen is kept ("hit-and-run"),
+    /// a possessive "'s" is dropped ("Seoul's" is "seoul"), anything else ends the word. Every tokenizer of the
+    /// project reads words by this rule.
+    /// </summary>
+    internal static WordMark Inside(ReadOnlySpan<char> text, char c, int i, int length)
+    {
+        if ((c != '-' && c != '\'' && c != '\u2019') || length == 0 || i + 1 >= text.Length || !char.IsLetterOrDigit(text[i + 1]))
+        {
+            return WordMark.End;
+        }
+
+        if (c == '-')
+        {
+            return WordMark.Hyphen;
+        }
+
+        var rest = i + 2 < text.Length && char.IsLetterOrDigit(text[i + 2]);
+        return !rest && char.ToLowerInvariant(text[i + 1]) == 's' ? WordMark.Possessive : WordMark.End;
+    }
+}
+
+/// <summary>What a character that is not a letter or digit does to the word being read.</summary>
+internal enum WordMark
+{
+    End,
+    Hyphen,
+    Possessive,
 }
