@@ -22,6 +22,9 @@ internal sealed class EntityExtractionBuffers
     /// <summary>The token lists of the document's sentences, the headline's first.</summary>
     public List<List<string>> Tokenized { get; } = [];
 
+    /// <summary>Where each sentence of the paragraph being read starts, and its length.</summary>
+    public List<(int Start, int Length)> Sentences { get; } = [];
+
     /// <summary>The capitalized phrases of the document.</summary>
     public List<EntityExtractor.Phrase> Phrases { get; } = [];
 

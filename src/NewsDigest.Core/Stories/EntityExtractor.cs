@@ -45,11 +45,16 @@ internal static partial class EntityExtractor
         var lowerVocabulary = buffers.LowerVocabulary;
         var tokenized = buffers.Tokenized;
         tokenized.Add(Tokens(title, buffers));
+        var sentences = buffers.Sentences;
         foreach (var paragraph in paragraphs)
         {
-            foreach (var sentence in SentenceSplitter.Split(paragraph))
+            // Sentences as positions in the paragraph: no string is made for one.
+            var text = SentenceSplitter.Squashed(paragraph);
+            sentences.Clear();
+            SentenceSplitter.Split(text, sentences);
+            foreach (var (start, length) in sentences)
             {
-                tokenized.Add(Tokens(sentence, buffers));
+                tokenized.Add(Tokens(text.AsSpan(start, length), buffers));
             }
         }
 
@@ -406,13 +411,13 @@ internal static partial class EntityExtractor
     }
 
     /// <summary>Word tokens with their case, abbreviations such as "U.S." kept whole, commas and brackets kept as tokens.</summary>
-    private static List<string> Tokens(string sentence, EntityExtractionBuffers buffers)
+    private static List<string> Tokens(ReadOnlySpan<char> sentence, EntityExtractionBuffers buffers)
     {
         var tokens = buffers.NextSentence();
         var position = 0;
         while (NextToken(sentence, ref position, out var start))
         {
-            var token = sentence.AsSpan(start, position - start);
+            var token = sentence[start..position];
             if (token.EndsWith("'s", StringComparison.Ordinal) || token.EndsWith("\u2019s", StringComparison.Ordinal))
             {
                 token = token[..^2];
@@ -430,7 +435,7 @@ internal static partial class EntityExtractor
     /// sentence was a tenth of grouping). Commas and brackets are tokens of their own, so "Special Measures Agreement
     /// (SMA)" is two names, not one.
     /// </summary>
-    internal static bool NextToken(string text, ref int position, out int start)
+    internal static bool NextToken(ReadOnlySpan<char> text, ref int position, out int start)
     {
         for (var i = position; i < text.Length; i++)
         {
