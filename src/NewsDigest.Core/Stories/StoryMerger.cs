@@ -35,6 +35,8 @@ internal static class StoryMerger
             ? clusters[a].NewDocuments.Count.CompareTo(clusters[b].NewDocuments.Count)
             : a.CompareTo(b));
         var met = new Dictionary<int, int>();
+        var terms = new WeightedTerms();
+        var lead = new WeightedTerms();
         var closest = new List<(int Times, int Story)>();
         var needed = sameStory * ThresholdFactor;
         foreach (var c in order)
@@ -62,13 +64,9 @@ internal static class StoryMerger
                     break;
                 }
 
-                if (StoryPeople.AreAboutOthers(story, target))
-                {
-                    continue;
-                }
-
-                var score = UndatedStoryMerger.AverageLink(story.NewDocuments, target, idf);
-                if (score > bestScore || (score == bestScore && candidate < best))
+                var score = UndatedStoryMerger.AverageLink(story.NewDocuments, target, idf, terms, lead);
+                // Who the stories are about is asked only of a story that could be chosen: most candidates fall short.
+                if (score >= needed && (score > bestScore || (score == bestScore && candidate < best)) && !StoryPeople.AreAboutOthers(story, target))
                 {
                     (best, bestScore) = (candidate, score);
                 }

@@ -23,6 +23,8 @@ internal static class UndatedStoryMerger
         }
 
         var search = new StoryCandidates();
+        var terms = new WeightedTerms();
+        var lead = new WeightedTerms();
         var candidates = new List<int>();
         var count = clusters.Count;
         for (var c = 0; c < count; c++)
@@ -51,7 +53,7 @@ internal static class UndatedStoryMerger
                     continue;
                 }
 
-                var linked = AverageLink(story.NewDocuments, clusters[candidate], idf) * WhenFactor(story.NewDocuments, clusters[candidate]);
+                var linked = AverageLink(story.NewDocuments, clusters[candidate], idf, terms, lead) * WhenFactor(story.NewDocuments, clusters[candidate]);
                 // Ties go to the earlier story, so the result never depends on the order of the candidates.
                 if (linked > score || (linked == score && candidate < target))
                 {
@@ -79,13 +81,19 @@ internal static class UndatedStoryMerger
     }
 
     /// <summary>The mean similarity of the undated reports to the dated story.</summary>
-    internal static double AverageLink(List<DocumentFeatures> members, StoryCluster dated, float[] idf)
+    internal static double AverageLink(List<DocumentFeatures> members, StoryCluster dated, float[] idf) =>
+        AverageLink(members, dated, idf, new WeightedTerms(), new WeightedTerms());
+
+    /// <summary>The mean similarity of the undated reports to the story, weighing their terms in the buffers given.</summary>
+    internal static double AverageLink(List<DocumentFeatures> members, StoryCluster dated, float[] idf, WeightedTerms terms, WeightedTerms lead)
     {
         var sum = 0.0;
         foreach (var member in members)
         {
+            terms.Load(member.TermIds, member.TermWeights, idf);
+            lead.Load(member.LeadIds, member.LeadWeights, idf);
             // A copy scores above 1; capped, so that one copy cannot carry unrelated reports in with it.
-            sum += Math.Min(1.0, dated.Score(member, idf));
+            sum += Math.Min(1.0, dated.Score(member, idf, terms, lead));
         }
 
         return sum / members.Count;
