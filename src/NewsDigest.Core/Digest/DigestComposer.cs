@@ -50,7 +50,9 @@ internal sealed class DigestComposer(
     {
         var settings = options.Value;
         var now = timeProvider.GetUtcNow();
-        var watermark = await archive.GetWatermarkAsync(cancellationToken);
+        // The last delivered digest gives both where this window starts and the term statistics it starts from.
+        var latest = await archive.GetLatestDeliveredAsync(cancellationToken);
+        var watermark = latest?.WindowEnd;
         var start = watermark ?? now - settings.InitialLookback;
         var summaries = new List<DocumentSummary>();
         await foreach (var summary in documents.ListIngestedAsync(watermark is null ? start : start - WindowOverlap, now, cancellationToken))
@@ -78,7 +80,6 @@ internal sealed class DigestComposer(
 
         var window = loaded.OrderBy(d => d.Order).Select(d => d.Document).ToList();
         var known = await stories.ListRecentAsync(now - settings.StoryMemory, cancellationToken);
-        var latest = await archive.GetLatestDeliveredAsync(cancellationToken);
         var earlier = latest is null ? null : await archive.ReadTermStatisticsAsync(latest.LocalDate, cancellationToken);
         var grouping = StoryClusterer.Group(window, known, earlier);
         var edition = DigestEditor.Compose(

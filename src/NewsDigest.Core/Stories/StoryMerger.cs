@@ -17,9 +17,6 @@ internal static class StoryMerger
     /// <summary>How many of a story's neighbours (the most often met first) are weighed against it.</summary>
     private const int Candidates = 4;
 
-    /// <summary>The average-link score, relative to the "same development" threshold, a story needs to join another.</summary>
-    internal static double ThresholdFactor { get; set; } = 1.0;
-
     public static void Merge(List<StoryCluster> clusters, StoryNeighbours neighbours, float[] idf, double sameStory)
     {
         var order = new List<int>();
@@ -38,7 +35,6 @@ internal static class StoryMerger
         var terms = new WeightedTerms();
         var lead = new WeightedTerms();
         var closest = new List<(int Times, int Story)>();
-        var needed = sameStory * ThresholdFactor;
         foreach (var c in order)
         {
             var story = clusters[c];
@@ -47,7 +43,7 @@ internal static class StoryMerger
                 continue;
             }
 
-            neighbours.Closest(c, int.MaxValue, met, closest);
+            neighbours.Closest(c, met, closest);
             var (best, bestScore) = (-1, 0.0);
             var weighed = 0;
             foreach (var (_, candidate) in closest)
@@ -66,13 +62,13 @@ internal static class StoryMerger
 
                 var score = UndatedStoryMerger.AverageLink(story.NewDocuments, target, idf, terms, lead);
                 // Who the stories are about is asked only of a story that could be chosen: most candidates fall short.
-                if (score >= needed && (score > bestScore || (score == bestScore && candidate < best)) && !StoryPeople.AreAboutOthers(story, target))
+                if (score >= sameStory && (score > bestScore || (score == bestScore && candidate < best)) && !StoryPeople.AreAboutOthers(story, target))
                 {
                     (best, bestScore) = (candidate, score);
                 }
             }
 
-            if (best < 0 || bestScore < needed)
+            if (best < 0 || bestScore < sameStory)
             {
                 continue;
             }

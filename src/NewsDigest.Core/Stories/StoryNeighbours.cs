@@ -37,8 +37,8 @@ internal sealed class StoryNeighbours
         }
     }
 
-    /// <summary>The neighbours of <paramref name="story"/> (as they are now, after merges), most often met first, at most <paramref name="count"/>.</summary>
-    public void Closest(int story, int count, Dictionary<int, int> met, List<(int Times, int Story)> closest)
+    /// <summary>The neighbours of <paramref name="story"/> (as they are now, after merges), most often met first.</summary>
+    public void Closest(int story, Dictionary<int, int> met, List<(int Times, int Story)> closest)
     {
         met.Clear();
         closest.Clear();
@@ -63,10 +63,6 @@ internal sealed class StoryNeighbours
 
         // Most often met, then the earlier story: a total order, so the result does not depend on the dictionary.
         closest.Sort(static (a, b) => a.Times != b.Times ? b.Times.CompareTo(a.Times) : a.Story.CompareTo(b.Story));
-        if (closest.Count > count)
-        {
-            closest.RemoveRange(count, closest.Count - count);
-        }
     }
 
     private int Resolve(int story)

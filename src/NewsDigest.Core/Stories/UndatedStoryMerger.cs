@@ -80,11 +80,7 @@ internal static class UndatedStoryMerger
         }
     }
 
-    /// <summary>The mean similarity of the undated reports to the dated story.</summary>
-    internal static double AverageLink(List<DocumentFeatures> members, StoryCluster dated, float[] idf) =>
-        AverageLink(members, dated, idf, new WeightedTerms(), new WeightedTerms());
-
-    /// <summary>The mean similarity of the undated reports to the story, weighing their terms in the buffers given.</summary>
+    /// <summary>The mean similarity of the reports to the story, weighing their terms in the buffers given (reused).</summary>
     internal static double AverageLink(List<DocumentFeatures> members, StoryCluster dated, float[] idf, WeightedTerms terms, WeightedTerms lead)
     {
         var sum = 0.0;

@@ -77,10 +77,10 @@ public sealed class StoryMergeTests
         var closest = new List<(int Times, int Story)>();
 
         neighbours.Merge(1, 2);
-        neighbours.Closest(0, 4, met, closest);
+        neighbours.Closest(0, met, closest);
 
         Assert.Equal([(2, 2)], closest);
-        neighbours.Closest(2, 4, met, closest);
+        neighbours.Closest(2, met, closest);
         Assert.Equal([(2, 0), (1, 3)], closest);
     }
 
