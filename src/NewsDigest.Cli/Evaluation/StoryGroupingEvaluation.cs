@@ -31,13 +31,18 @@ internal static class StoryGroupingEvaluation
         }
 
         var storyOf = new Dictionary<StoryDocument, string>(ReferenceEqualityComparer.Instance);
+        // Identical articles share an id.
+        var byId = documents.ToLookup(d => d.Id, StringComparer.Ordinal);
         var known = new Dictionary<string, StoryProfile>(StringComparer.Ordinal);
         var statistics = earlier;
         var batchSize = (order.Length + batches - 1) / Math.Max(1, batches);
         for (var start = 0; start < order.Length; start += Math.Max(1, batchSize))
         {
             var batch = order.Skip(start).Take(batchSize).Select(i => documents[i]).ToList();
-            var grouping = StoryClusterer.Group(batch, [.. known.Values], statistics);
+            // As the digest does: while the statistics are young, the open stories' documents are grouped again.
+            var filed = storyOf.Select(f => new FiledDocument(f.Key, f.Value)).ToList();
+            var grouping = StoryRegrouping.GroupAsync(batch, [.. known.Values], statistics, _ => Task.FromResult<IReadOnlyList<FiledDocument>>(filed), CancellationToken.None)
+                .GetAwaiter().GetResult();
             statistics = grouping.Statistics;
             foreach (var group in grouping.Groups)
             {
@@ -45,6 +50,21 @@ internal static class StoryGroupingEvaluation
                 foreach (var document in group.Documents)
                 {
                     storyOf[document] = group.Profile.Id;
+                }
+            }
+
+            foreach (var change in grouping.Changes)
+            {
+                if (change.Retired)
+                {
+                    known.Remove(change.Profile.Id);
+                    continue;
+                }
+
+                known[change.Profile.Id] = change.Profile;
+                foreach (var document in change.Joined.SelectMany(id => byId[id]))
+                {
+                    storyOf[document] = change.Profile.Id;
                 }
             }
         }

@@ -81,13 +81,14 @@ internal sealed class DigestComposer(
         var window = loaded.OrderBy(d => d.Order).Select(d => d.Document).ToList();
         var known = await stories.ListRecentAsync(now - settings.StoryMemory, cancellationToken);
         var earlier = latest is null ? null : await archive.ReadTermStatisticsAsync(latest.LocalDate, cancellationToken);
-        var grouping = StoryClusterer.Group(window, known, earlier);
+        var grouping = await StoryRegrouping.GroupAsync(window, known, earlier, ct => ReadFiledAsync(known, ct), cancellationToken);
         var edition = DigestEditor.Compose(
             grouping,
             window.Count,
             new DigestWindow(localDate, settings.TimeZone, now, start, now),
             settings,
             settings.FullDigestUrl(localDate));
+        edition = edition with { StoryUpdates = StoryRefiling.Apply(edition.StoryUpdates, grouping.Changes) };
         var rendered = renderer.Render(edition.Content);
         var record = new DigestRecord(
             localDate,
@@ -100,5 +101,25 @@ internal sealed class DigestComposer(
             edition.Content.DocumentCount,
             DigestArchive.ComputeETag(rendered));
         return new DigestComposition(edition, record, rendered) { Statistics = grouping.Statistics };
+    }
+
+    /// <summary>The documents filed under the open stories (<paramref name="known"/>), read while the term statistics are young.</summary>
+    private async Task<IReadOnlyList<FiledDocument>> ReadFiledAsync(IReadOnlyList<StoryProfile> known, CancellationToken cancellationToken)
+    {
+        var members = await stories.ListFiledAsync([.. known.Select(s => s.Id)], cancellationToken);
+        var filed = new ConcurrentBag<(int Order, FiledDocument Document)>();
+        await Parallel.ForEachAsync(
+            members.Select((member, order) => (member, order)),
+            new ParallelOptions { MaxDegreeOfParallelism = ParallelReads, CancellationToken = cancellationToken },
+            async (item, ct) =>
+            {
+                var stored = await documents.GetAsync(item.member.DocumentId, ct);
+                if (stored is not null)
+                {
+                    filed.Add((item.order, new FiledDocument(StoryDocument.From(stored.Document, stored.Summary.IngestedAt), item.member.StoryId)));
+                }
+            });
+
+        return [.. filed.OrderBy(f => f.Order).Select(f => f.Document)];
     }
 }

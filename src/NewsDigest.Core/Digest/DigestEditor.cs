@@ -9,7 +9,14 @@ internal sealed record DigestWindow(DateOnly LocalDate, string TimeZone, DateTim
 internal sealed record DigestEdition(DigestContent Content, IReadOnlyList<StoryUpdate> StoryUpdates);
 
 /// <summary>A story after a digest: its new profile and the documents it gained.</summary>
-internal sealed record StoryUpdate(StoryProfile Profile, IReadOnlyList<string> DocumentIds);
+internal sealed record StoryUpdate(StoryProfile Profile, IReadOnlyList<string> DocumentIds)
+{
+    /// <summary>Documents filed under it before that a regrouping moved to another story.</summary>
+    public IReadOnlyList<string> Left { get; init; } = [];
+
+    /// <summary>Whether the story is gone: a regrouping moved all its documents to other stories.</summary>
+    public bool Retired { get; init; }
+}
 
 /// <summary>
 /// Turns the window's documents into digest entries: groups them into stories, summarises what is new in each,

@@ -123,13 +123,68 @@ internal sealed class StoryRepository(StorageClients clients)
                     cancellationToken);
             }
         }
+
+        // Documents a regrouping moved leave their earlier story, and a story left with none is gone. After the
+        // upserts above, so a document is never without a story; deleting what is already gone does no harm.
+        foreach (var update in updates)
+        {
+            foreach (var id in update.Left)
+            {
+                await DeleteIfExistsAsync(members, StoryMembersPartition(update.Profile.Id), Key(id), cancellationToken);
+            }
+
+            if (update.Retired)
+            {
+                await DeleteIfExistsAsync(stories, StoryPartition, update.Profile.Id, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>The documents filed under <paramref name="openStories"/>, each with its story, in the order they were filed.</summary>
+    public async Task<IReadOnlyList<(string DocumentId, string StoryId)>> ListFiledAsync(IReadOnlyCollection<string> openStories, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(openStories);
+        var open = openStories as IReadOnlySet<string> ?? new HashSet<string>(openStories, StringComparer.Ordinal);
+        var table = clients.GetTable(MembersTable);
+        var filed = new List<(string DocumentId, string StoryId, DateTimeOffset AddedAt)>();
+        try
+        {
+            // One query over the rows that point from a document to its story, rather than one per story.
+            await foreach (var row in table.QueryAsync<TableEntity>(
+                TableClient.CreateQueryFilter($"RowKey eq {"story"}"), cancellationToken: cancellationToken))
+            {
+                if (row.GetString("StoryId") is { } story && open.Contains(story) && row.GetString("DocumentId") is { } document)
+                {
+                    filed.Add((document, story, row.GetDateTimeOffset("AddedAt") ?? default));
+                }
+            }
+        }
+        catch (RequestFailedException e) when (e.Status == (int)HttpStatusCode.NotFound)
+        {
+            return [];
+        }
+
+        return [.. filed.OrderBy(f => f.AddedAt).ThenBy(f => f.DocumentId, StringComparer.Ordinal).Select(f => (f.DocumentId, f.StoryId))];
+    }
+
+    private static async Task DeleteIfExistsAsync(TableClient table, string partitionKey, string rowKey, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await table.DeleteEntityAsync(partitionKey, rowKey, ETag.All, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == (int)HttpStatusCode.NotFound)
+        {
+            // Already gone: a repeated delivery deletes it twice.
+        }
     }
 
     public static string SerializeUpdates(IReadOnlyList<StoryUpdate> updates) =>
-        JsonSerializer.Serialize(updates.Select(u => new UpdateJson(ToJson(u.Profile), u.DocumentIds)).ToList(), Json);
+        JsonSerializer.Serialize(updates.Select(u => new UpdateJson(ToJson(u.Profile), u.DocumentIds, u.Left, u.Retired)).ToList(), Json);
 
     public static IReadOnlyList<StoryUpdate> DeserializeUpdates(string json) =>
-        [.. (JsonSerializer.Deserialize<List<UpdateJson>>(json, Json) ?? []).Select(u => new StoryUpdate(FromJson(u.Story), u.DocumentIds))];
+        [.. (JsonSerializer.Deserialize<List<UpdateJson>>(json, Json) ?? [])
+            .Select(u => new StoryUpdate(FromJson(u.Story), u.DocumentIds) { Left = u.Left ?? [], Retired = u.Retired })];
 
     private static string StoryMembersPartition(string storyId) => "s-" + Key(storyId);
 
@@ -193,5 +248,5 @@ internal sealed class StoryRepository(StorageClients clients)
 
     private sealed record SignatureJson(string Value, int Shingles);
 
-    private sealed record UpdateJson(StoryJson Story, IReadOnlyList<string> DocumentIds);
+    private sealed record UpdateJson(StoryJson Story, IReadOnlyList<string> DocumentIds, IReadOnlyList<string>? Left = null, bool Retired = false);
 }

@@ -315,4 +315,7 @@ internal sealed record StoryGrouping(IReadOnlyList<StoryGroup> Groups, Func<stri
 {
     /// <summary>The term statistics of earlier digests and this one, to group the next digest with.</summary>
     public TermStatistics Statistics { get; init; } = TermStatistics.Empty;
+
+    /// <summary>Remembered stories whose documents a regrouping moved (<see cref="StoryRegrouping"/>); empty otherwise.</summary>
+    public IReadOnlyList<StoryMembershipChange> Changes { get; init; } = [];
 }
