@@ -5,6 +5,7 @@ using NewsDigest.Delivery;
 using NewsDigest.Digest;
 using NewsDigest.Ingestion;
 using NewsDigest.IntegrationTests.Infrastructure;
+using NewsDigest.Storage;
 
 namespace NewsDigest.IntegrationTests.Digest;
 
@@ -188,6 +189,60 @@ public sealed class DailyDigestDeliveryTests(AzuriteFixture azurite, MailDevServ
     }
 
     [Fact]
+    public async Task RunAsync_NextDigestWhileStatisticsYoung_RefilesMovedDocumentsAndSendsNothingTwice()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var clock = new FakeTimeProvider(Start);
+        await using var teams = new WebhookListener();
+        await using var services = Services(azurite.NewPrefix(), Recipient(), mail.SmtpPort, teams, clock);
+        var digest = services.GetRequiredService<DailyDigestService>();
+        var stories = services.GetRequiredService<StoryRepository>();
+        await IngestAsync(services, ["000", "001", "002"], ct);
+        clock.Advance(TimeSpan.FromHours(2));
+        Assert.Equal(DigestRunOutcome.Delivered, (await digest.RunAsync(ct)).Outcome);
+        var seeds = (await Inbox.ListDocumentsAsync(services, ct)).ToDictionary(d => d.Id, d => d.SourceBlobs[0][..3], StringComparer.Ordinal);
+        var ids = seeds.ToDictionary(s => s.Value, s => s.Key, StringComparer.Ordinal);
+
+        // As a digest with few documents read may: 002 filed with the copies 000 and 001, and its own story gone.
+        var copies = (await stories.GetStoryOfAsync(ids["000"], ct))!;
+        var alone = (await stories.GetStoryOfAsync(ids["002"], ct))!;
+        var known = await stories.ListRecentAsync(DateTimeOffset.MinValue, ct);
+        await stories.SaveAsync(
+            [new StoryUpdate(known.Single(s => s.Id == copies), [ids["002"]]), new StoryUpdate(known.Single(s => s.Id == alone), []) { Left = [ids["002"]], Retired = true }],
+            clock.GetUtcNow(),
+            ct);
+        clock.Advance(TimeSpan.FromHours(22));
+        await IngestAsync(services, ["003", "004"], ct);
+        clock.Advance(TimeSpan.FromHours(2));
+        var second = await digest.RunAsync(ct);
+
+        Assert.Equal(DigestRunOutcome.Delivered, second.Outcome);
+        seeds = (await Inbox.ListDocumentsAsync(services, ct)).ToDictionary(d => d.Id, d => d.SourceBlobs[0][..3], StringComparer.Ordinal);
+        // Each document is filed under exactly one story, and the stories are those one batch of all five gives.
+        var filed = new List<(string Story, string Seed)>();
+        foreach (var story in await stories.ListRecentAsync(DateTimeOffset.MinValue, ct))
+        {
+            foreach (var member in await stories.ListMembersAsync(story.Id, ct))
+            {
+                filed.Add((story.Id, seeds[member]));
+                Assert.Equal(story.Id, await stories.GetStoryOfAsync(member, ct));
+            }
+        }
+
+        Assert.Equal(
+            ["000,001", "002", "003,004"],
+            filed.GroupBy(f => f.Story, StringComparer.Ordinal).Select(s => string.Join(",", s.Select(f => f.Seed).Order(StringComparer.Ordinal))).Order(StringComparer.Ordinal));
+        Assert.Contains(filed, f => f.Story == copies && f.Seed == "000");
+        // The second digest sends only the documents it received; the refiled one is in no entry.
+        Assert.Equal(2, second.Record!.DocumentCount);
+        using var json = JsonDocument.Parse((await services.GetRequiredService<DigestArchive>().ReadRenderingAsync(second.LocalDate, DigestFormat.Json, ct))!);
+        var titles = json.RootElement.GetProperty("entries").EnumerateArray()
+            .SelectMany(e => e.GetProperty("sources").EnumerateArray().Select(s => s.GetProperty("title").GetString()))
+            .Order(StringComparer.Ordinal);
+        Assert.Equal(["South Korea Interested in Joining AUKUS Agreement", "South Korea being considered as potential member of AUKUS second pillar"], titles);
+    }
+
+    [Fact]
     public async Task ComposePendingAsync_SeedsIngested_StoresAndSendsNothing()
     {
         var ct = TestContext.Current.CancellationToken;
@@ -209,6 +264,20 @@ public sealed class DailyDigestDeliveryTests(AzuriteFixture azurite, MailDevServ
     }
 
     private static string Recipient() => $"analyst-{Guid.NewGuid():N}@newsdigest.test";
+
+    /// <summary>Uploads and ingests the seeds with these numbers ("000"), then moves the clock a minute on.</summary>
+    private static async Task IngestAsync(IServiceProvider services, IReadOnlyList<string> seeds, CancellationToken cancellationToken)
+    {
+        var ingestion = services.GetRequiredService<IngestionService>();
+        foreach (var path in seeds.Select(Inbox.Seed))
+        {
+            var name = Path.GetFileName(path);
+            await Inbox.UploadAsync(services, name, await File.ReadAllBytesAsync(path, cancellationToken), "text/plain", cancellationToken);
+            await ingestion.IngestAsync(name, cancellationToken);
+        }
+
+        ((FakeTimeProvider)services.GetRequiredService<TimeProvider>()).Advance(TimeSpan.FromMinutes(1));
+    }
 
     private ServiceProvider Services(string prefix, string recipient, int smtpPort, WebhookListener teams, TimeProvider clock) =>
         azurite.CreateServices(s => DeliverySettings.BothChannels(s, prefix, recipient, smtpPort, teams.Url), clock);
