@@ -14,7 +14,11 @@ internal static class StoryGroupingEvaluation
 {
     private static readonly DateTimeOffset FirstArrival = new(2026, 1, 15, 6, 0, 0, TimeSpan.Zero);
 
-    public static GroupingRun Run(IReadOnlyList<LabelledArticle> articles, int shuffleSeed, int batches, TermStatistics? earlier = null)
+    /// <param name="regroup">
+    /// Whether each digest groups the open stories' documents again with its own, as the digest does while they are
+    /// few (<see cref="StoryRegrouping"/>); without, it only adds its documents to them, as past that size.
+    /// </param>
+    public static GroupingRun Run(IReadOnlyList<LabelledArticle> articles, int shuffleSeed, int batches, TermStatistics? earlier = null, bool regroup = true)
     {
         ArgumentNullException.ThrowIfNull(articles);
         var order = Enumerable.Range(0, articles.Count).ToArray();
@@ -41,8 +45,10 @@ internal static class StoryGroupingEvaluation
             var batch = order.Skip(start).Take(batchSize).Select(i => documents[i]).ToList();
             // As the digest does: while the statistics are young, the open stories' documents are grouped again.
             var filed = storyOf.Select(f => new FiledDocument(f.Key, f.Value)).ToList();
-            var grouping = StoryRegrouping.GroupAsync(batch, [.. known.Values], statistics, _ => Task.FromResult<IReadOnlyList<FiledDocument>>(filed), CancellationToken.None)
-                .GetAwaiter().GetResult();
+            var grouping = regroup
+                ? StoryRegrouping.GroupAsync(batch, [.. known.Values], statistics, _ => Task.FromResult<IReadOnlyList<FiledDocument>>(filed), CancellationToken.None)
+                    .GetAwaiter().GetResult()
+                : StoryClusterer.Group(batch, [.. known.Values], statistics);
             statistics = grouping.Statistics;
             foreach (var group in grouping.Groups)
             {

@@ -16,25 +16,28 @@ internal sealed record StoryMembershipChange(
     bool HasNewDocuments);
 
 /// <summary>
-/// Groups the documents of the open stories again, together with the new ones, while the term statistics are young.
+/// Groups the documents of the open stories again, together with the new ones, while they are few.
 /// </summary>
 /// <remarks>
-/// The first digests weigh words on their own few documents, so a borderline report can land in another story than
-/// it would have with more documents read. While every document the statistics counted is still in an open story,
-/// and there are few of them, regrouping them all with the new documents in one batch gives exactly the stories one
-/// batch of everything would, however the documents were split into digests. Each regrouped story keeps the id (and
-/// the sentences already said) of the remembered story most of its earlier documents came from; a digest entry lists
-/// only its new documents, so nothing is sent twice; documents that change story are refiled.
+/// A digest that only adds its documents to the stories earlier digests left decides otherwise than one batch of
+/// everything would: the first digests weigh words on their own few documents, a report is weighed before the ones
+/// that arrive later, and two stories from earlier digests are never made one. While the open stories hold few
+/// documents, grouping them all again with the new ones in one batch, with the term statistics of every other
+/// document read, gives exactly the stories one batch would, however the documents were split into digests. Each
+/// regrouped story keeps the id (and the sentences already said) of the remembered story most of its earlier
+/// documents came from; a digest entry lists only its new documents, so nothing is sent twice; documents that change
+/// story are refiled.
 /// </remarks>
 internal static class StoryRegrouping
 {
-    /// <summary>Documents (earlier and new together) up to which a digest regroups: past them the statistics are mature.</summary>
+    /// <summary>Documents (earlier and new together) up to which a digest regroups; past them it only adds the new ones.</summary>
     public const int MaxDocuments = 5_000;
 
     /// <summary>
     /// Groups <paramref name="window"/> with the <paramref name="known"/> open stories as a digest does: regrouping
-    /// the stories' documents (read by <paramref name="readFiled"/> only when it may apply) while the statistics of
-    /// earlier digests (<paramref name="earlier"/>) are young, else with <see cref="StoryClusterer"/> alone.
+    /// the stories' documents (read by <paramref name="readFiled"/> only when they may be few enough) with the new
+    /// ones, else with <see cref="StoryClusterer"/> alone. <paramref name="earlier"/>: the statistics of earlier
+    /// digests, the open stories' documents included.
     /// </summary>
     public static async Task<StoryGrouping> GroupAsync(
         IReadOnlyList<StoryDocument> window,
@@ -46,30 +49,27 @@ internal static class StoryRegrouping
         ArgumentNullException.ThrowIfNull(window);
         ArgumentNullException.ThrowIfNull(known);
         ArgumentNullException.ThrowIfNull(readFiled);
-        // Without statistics (the first digest, or stories kept from before they existed) there is nothing young to redo.
-        if (earlier is null || known.Count == 0 || earlier.Documents + window.Count > MaxDocuments)
+        // The stories say how many documents they hold: with too many, nothing is read.
+        if (known.Count == 0 || known.Sum(s => (long)s.DocumentCount) + window.Count > MaxDocuments)
         {
             return StoryClusterer.Group(window, known, earlier);
         }
 
         var filed = await readFiled(cancellationToken);
-        return Applies(earlier, filed.Count, window.Count)
-            ? Regroup(window, filed, known)
+        return Applies(filed.Count, window.Count)
+            ? Regroup(window, filed, known, earlier)
             : StoryClusterer.Group(window, known, earlier);
     }
 
-    /// <summary>
-    /// Whether to regroup: the statistics of earlier digests (<paramref name="earlier"/>) count no more documents
-    /// than the open stories hold (<paramref name="filed"/>), and the documents to group stay few.
-    /// </summary>
-    public static bool Applies(TermStatistics? earlier, int filed, int window) =>
-        (earlier?.Documents ?? 0) <= filed && filed + window <= MaxDocuments;
+    /// <summary>Whether to regroup <paramref name="filed"/> earlier documents with <paramref name="window"/> new ones.</summary>
+    public static bool Applies(int filed, int window) => filed + window <= MaxDocuments;
 
     /// <summary>
     /// Groups <paramref name="window"/> with the earlier-filed documents of <paramref name="known"/> as one batch,
     /// and maps the stories found back to the remembered ones.
     /// </summary>
-    public static StoryGrouping Regroup(IReadOnlyList<StoryDocument> window, IReadOnlyList<FiledDocument> filed, IReadOnlyList<StoryProfile> known)
+    public static StoryGrouping Regroup(
+        IReadOnlyList<StoryDocument> window, IReadOnlyList<FiledDocument> filed, IReadOnlyList<StoryProfile> known, TermStatistics? earlier = null)
     {
         ArgumentNullException.ThrowIfNull(window);
         ArgumentNullException.ThrowIfNull(filed);
@@ -97,7 +97,8 @@ internal static class StoryRegrouping
         var everything = new List<StoryDocument>(earlierDocuments.Count + window.Count);
         everything.AddRange(earlierDocuments);
         everything.AddRange(window.Where(d => !storyOf.ContainsKey(d)));
-        var grouping = StoryClusterer.Group(everything, seeded, null);
+        // The earlier documents were counted when they arrived: their words weigh as before, and count once.
+        var grouping = StoryClusterer.Group(everything, seeded, earlier?.Without(Counted(earlierDocuments)));
 
         var owners = Owners(grouping.Groups, storyOf, knownById);
         var taken = new HashSet<string>(knownById.Keys, StringComparer.Ordinal);
@@ -195,6 +196,14 @@ internal static class StoryRegrouping
         }
 
         return owners;
+    }
+
+    /// <summary>The term statistics of <paramref name="documents"/> alone.</summary>
+    private static TermStatistics Counted(IReadOnlyList<StoryDocument> documents)
+    {
+        var vocabulary = new StoryVocabulary();
+        DocumentFeatures.BuildAll(documents, vocabulary);
+        return vocabulary.ToStatistics();
     }
 
     private static string Unique(string id, HashSet<string> taken)

@@ -22,6 +22,26 @@ internal sealed record TermStatistics(long Documents, IReadOnlyDictionary<string
 
     private const string Header = "newsdigest-term-statistics/1";
 
+    /// <summary>
+    /// These statistics without the documents <paramref name="counted"/> counts (counts never below zero; terms no
+    /// document is left using are dropped), in this order: what the other documents alone give.
+    /// </summary>
+    public TermStatistics Without(TermStatistics counted)
+    {
+        ArgumentNullException.ThrowIfNull(counted);
+        var frequencies = new Dictionary<string, int>(Frequencies.Count, StringComparer.Ordinal);
+        foreach (var (term, count) in Frequencies)
+        {
+            var left = count - counted.Frequencies.GetValueOrDefault(term);
+            if (left > 0)
+            {
+                frequencies.Add(term, left);
+            }
+        }
+
+        return new TermStatistics(Math.Max(0, Documents - counted.Documents), frequencies);
+    }
+
     /// <summary>Writes the statistics as gzipped UTF-8 lines: a header with the document count, then "term TAB count".</summary>
     public void WriteTo(Stream stream)
     {

@@ -76,30 +76,32 @@ public sealed class StoryRegroupingTests
     }
 
     [Fact]
-    public async Task GroupAsync_StatisticsCountMoreThanTheOpenStoriesHold_GroupsWithoutRegrouping()
+    public async Task GroupAsync_WarmStatistics_CountsEveryDocumentOnceAsOneBatchDoes()
     {
-        var first = StoryClusterer.Group([Seeds["000"], Seeds["002"], Seeds["003"]], []);
-        // Documents of closed stories were counted too: regrouping the open ones would not give one batch's stories.
-        var statistics = first.Statistics with { Documents = first.Statistics.Documents + 1 };
+        var own = StoryClusterer.Group([.. Seeds.Values], []).Statistics;
+        var warm = own with { Documents = own.Documents * 10, Frequencies = own.Frequencies.ToDictionary(p => p.Key, p => p.Value * 10, StringComparer.Ordinal) };
+        var oneBatch = StoryClusterer.Group([.. Seeds.Values], [], warm);
+        var first = StoryClusterer.Group([Seeds["000"], Seeds["002"], Seeds["003"]], [], warm);
 
         var second = await StoryRegrouping.GroupAsync(
-            [Seeds["001"]], [.. first.Groups.Select(g => g.Profile)], statistics, Read(Filed(first)), TestContext.Current.CancellationToken);
+            [Seeds["001"], Seeds["004"]], [.. first.Groups.Select(g => g.Profile)], first.Statistics, Read(Filed(first)), TestContext.Current.CancellationToken);
 
-        Assert.Empty(second.Changes);
-        Assert.Equal(statistics.Documents + 1, second.Statistics.Documents);
+        Assert.Equal(oneBatch.Statistics.Documents, second.Statistics.Documents);
+        Assert.Equal(oneBatch.Statistics.Frequencies.OrderBy(p => p.Key, StringComparer.Ordinal), second.Statistics.Frequencies.OrderBy(p => p.Key, StringComparer.Ordinal));
+        Assert.Equal(Partition(Filed(oneBatch)), Partition(Apply(Filed(first), second)));
     }
 
     [Fact]
-    public async Task GroupAsync_ManyDocumentsCounted_NeverReadsTheFiledDocuments()
+    public async Task GroupAsync_OpenStoriesHoldManyDocuments_NeverReadsThem()
     {
         var first = StoryClusterer.Group([Seeds["000"]], []);
-        var statistics = first.Statistics with { Documents = StoryRegrouping.MaxDocuments };
+        var story = first.Groups.Single().Profile with { DocumentCount = StoryRegrouping.MaxDocuments };
         var read = false;
 
         var second = await StoryRegrouping.GroupAsync(
             [Seeds["001"]],
-            [.. first.Groups.Select(g => g.Profile)],
-            statistics,
+            [story],
+            first.Statistics,
             _ =>
             {
                 read = true;
@@ -108,20 +110,16 @@ public sealed class StoryRegroupingTests
             TestContext.Current.CancellationToken);
 
         Assert.False(read);
-        Assert.Single(second.Groups);
+        Assert.Same(story, Assert.Single(second.Groups).Existing);
+        Assert.Empty(second.Changes);
     }
 
     [Theory]
-    [InlineData(0, 0, 10, true)]
-    [InlineData(30, 30, 10, true)]
-    [InlineData(31, 30, 10, false)]
-    [InlineData(30, 30, StoryRegrouping.MaxDocuments - 29, false)]
-    public void Applies_CountedFiledAndNew_RegroupsOnlyWhileYoung(long counted, int filed, int window, bool expected)
-    {
-        var statistics = TermStatistics.Empty with { Documents = counted };
-
-        Assert.Equal(expected, StoryRegrouping.Applies(statistics, filed, window));
-    }
+    [InlineData(0, 10, true)]
+    [InlineData(StoryRegrouping.MaxDocuments - 10, 10, true)]
+    [InlineData(StoryRegrouping.MaxDocuments - 9, 10, false)]
+    public void Applies_FiledAndNew_RegroupsOnlyFewDocuments(int filed, int window, bool expected) =>
+        Assert.Equal(expected, StoryRegrouping.Applies(filed, window));
 
     private static List<FiledDocument> Filed(StoryGrouping grouping) =>
         [.. grouping.Groups.SelectMany(g => g.Documents.Select(d => new FiledDocument(d, g.Profile.Id)))];

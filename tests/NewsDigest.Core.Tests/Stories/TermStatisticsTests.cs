@@ -17,6 +17,19 @@ public sealed class TermStatisticsTests
     ];
 
     [Fact]
+    public void Without_SomeDocumentsCounted_LeavesTheOthersInOrder()
+    {
+        var all = new TermStatistics(12, new Dictionary<string, int>(StringComparer.Ordinal) { ["rehab"] = 4, ["@tara reid"] = 2, ["malibu"] = 1, ["center"] = 3 });
+        var some = new TermStatistics(3, new Dictionary<string, int>(StringComparer.Ordinal) { ["@tara reid"] = 2, ["malibu"] = 2, ["rehab"] = 1, ["ford"] = 1 });
+
+        var others = all.Without(some);
+
+        Assert.Equal(9, others.Documents);
+        // Terms none of the others use are gone; none falls below zero, and the order is kept.
+        Assert.Equal([new("rehab", 3), new KeyValuePair<string, int>("center", 3)], others.Frequencies);
+    }
+
+    [Fact]
     public void WriteTo_ThenReadFrom_SameCounts()
     {
         var statistics = new TermStatistics(12, new Dictionary<string, int>(StringComparer.Ordinal) { ["rehab"] = 4, ["@tara reid"] = 2, ["malibu"] = 1 });
