@@ -166,11 +166,27 @@ internal sealed class StoryClusterer
 
         StoryMerger.Merge(clusters, neighbours, idf, sameStory);
         UndatedStoryMerger.MergeIntoDated(clusters, index, idf, keyIdf, sameStory);
-        var groups = clusters
-            .Where(c => c.NewDocuments.Count > 0)
-            .Select(c => c.ToGroup(vocabulary))
-            .ToList();
-        return new StoryGrouping(groups, vocabulary.ToIdfLookup(idf)) { Statistics = vocabulary.ToStatistics() };
+        return new StoryGrouping(ToGroups(clusters, vocabulary), vocabulary.ToIdfLookup(idf)) { Statistics = vocabulary.ToStatistics() };
+    }
+
+    /// <summary>
+    /// The groups of the stories with new documents, in story order. Each is built from its own story alone (the
+    /// vocabulary is only read by now), so they are built in parallel, each into its own slot.
+    /// </summary>
+    private static StoryGroup[] ToGroups(List<StoryCluster> clusters, StoryVocabulary vocabulary)
+    {
+        var grown = new List<StoryCluster>(clusters.Count);
+        foreach (var cluster in clusters)
+        {
+            if (cluster.NewDocuments.Count > 0)
+            {
+                grown.Add(cluster);
+            }
+        }
+
+        var groups = new StoryGroup[grown.Count];
+        Parallel.For(0, groups.Length, i => groups[i] = grown[i].ToGroup(vocabulary));
+        return groups;
     }
 
     /// <summary>The "same development" threshold for a window whose words keep <paramref name="wordFloor"/> (0 to 1) of weight.</summary>
