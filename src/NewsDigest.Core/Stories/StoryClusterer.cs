@@ -88,6 +88,8 @@ internal sealed class StoryClusterer
         // A term only one document has cannot lead to another document: only shared terms are worth indexing.
         var keyIdf = vocabulary.SharedTermIdf();
         var sameStory = ThresholdFor(vocabulary.WordFloor);
+        // Each document's keys depend on it and the weights alone: worked out in parallel, each kept by its document.
+        Parallel.For(0, features.Length, i => features[i].Keys(idf, keyIdf));
         var clusters = new List<StoryCluster>();
         var index = new StoryKeyIndex();
         foreach (var story in knownStories)
