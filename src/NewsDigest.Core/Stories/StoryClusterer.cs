@@ -254,11 +254,7 @@ internal sealed class StoryClusterer
         else
         {
             candidates.Clear();
-            foreach (var key in document.Keys(idf, keyIdf))
-            {
-                // Bands are strong evidence on their own; terms and names count once each.
-                index.CountOwners(key, key < 0 ? 2 : 1, candidates);
-            }
+            index.CountOwners(document.Keys(idf, keyIdf), candidates);
 
             candidates.Terms.Load(document.TermIds, document.TermWeights, idf);
             candidates.Lead.Load(document.LeadIds, document.LeadWeights, idf);

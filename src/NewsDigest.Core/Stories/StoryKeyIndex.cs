@@ -64,23 +64,36 @@ internal sealed class StoryKeyIndex
         }
     }
 
-    /// <summary>Adds <paramref name="weight"/> to the hits of every story that used <paramref name="key"/>.</summary>
-    public void CountOwners(long key, int weight, StoryCandidates hits)
+    /// <summary>
+    /// Adds to the hits of every story that used one of <paramref name="keys"/> (a band 2, a term or name 1), key by
+    /// key; the keys are looked up together first.
+    /// </summary>
+    public void CountOwners(long[] keys, StoryCandidates hits)
     {
-        if (!_owners.TryGetValue(key, out var owner))
+        // No key has int.MinValue: a value is a story (0 or more) or a list -(i + 1) of fewer than int.MaxValue lists.
+        const int missing = int.MinValue;
+        var owners = keys.Length <= 256 ? stackalloc int[keys.Length] : new int[keys.Length];
+        _owners.GetValues(keys, owners, missing);
+        for (var i = 0; i < keys.Length; i++)
         {
-            return;
-        }
+            var owner = owners[i];
+            if (owner == missing)
+            {
+                continue;
+            }
 
-        if (owner >= 0)
-        {
-            hits.Count(owner, weight);
-            return;
-        }
+            // Bands are strong evidence on their own; terms and names count once each.
+            var weight = keys[i] < 0 ? 2 : 1;
+            if (owner >= 0)
+            {
+                hits.Count(owner, weight);
+                continue;
+            }
 
-        foreach (var shared in CollectionsMarshal.AsSpan(_shared[-owner - 1]))
-        {
-            hits.Count(shared, weight);
+            foreach (var shared in CollectionsMarshal.AsSpan(_shared[-owner - 1]))
+            {
+                hits.Count(shared, weight);
+            }
         }
     }
 }
