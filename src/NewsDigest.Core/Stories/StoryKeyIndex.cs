@@ -74,6 +74,17 @@ internal sealed class StoryKeyIndex
         const int missing = int.MinValue;
         var owners = keys.Length <= 256 ? stackalloc int[keys.Length] : new int[keys.Length];
         _owners.GetValues(keys, owners, missing);
+        // The first story of each shared key's list, read in a sweep of their own for the same reason: the lists are
+        // scattered over the heap, and the rest of each list shares a cache line or two with its first story.
+        var firsts = keys.Length <= 256 ? stackalloc int[keys.Length] : new int[keys.Length];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            if (owners[i] < 0 && owners[i] != missing)
+            {
+                firsts[i] = CollectionsMarshal.AsSpan(_shared[-owners[i] - 1])[0];
+            }
+        }
+
         for (var i = 0; i < keys.Length; i++)
         {
             var owner = owners[i];
@@ -90,7 +101,8 @@ internal sealed class StoryKeyIndex
                 continue;
             }
 
-            foreach (var shared in CollectionsMarshal.AsSpan(_shared[-owner - 1]))
+            hits.Count(firsts[i], weight);
+            foreach (var shared in CollectionsMarshal.AsSpan(_shared[-owner - 1])[1..])
             {
                 hits.Count(shared, weight);
             }
