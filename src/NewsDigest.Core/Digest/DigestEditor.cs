@@ -29,6 +29,9 @@ internal static class DigestEditor
     public const int DocumentsSummarised = 12;
     private const int NamesPerKind = 6;
 
+    /// <summary>Stories summarised with one workspace: enough that most words are met again, few enough to share the work.</summary>
+    private const int StoriesPerWorkspace = 1024;
+
     public static DigestEdition Compose(
         IReadOnlyList<StoryDocument> documents,
         IReadOnlyList<StoryProfile> knownStories,
@@ -56,12 +59,12 @@ internal static class DigestEditor
         var olderBefore = window.Start - options.OlderCoverageAfter;
         var ranked = new List<(DigestEntry Entry, double Score, DateTimeOffset Newest)>();
         var updates = new List<StoryUpdate>();
-        // One workspace for every story: each word is read into a term once per digest, and buffers are reused.
-        var workspace = new SummaryWorkspace(grouping.InverseDocumentFrequency);
-        foreach (var group in grouping.Groups)
+        var summaries = SummarizeAll(grouping);
+        for (var g = 0; g < grouping.Groups.Count; g++)
         {
+            var group = grouping.Groups[g];
             var said = group.Existing?.SaidSentences ?? [];
-            var (articles, summary, headline) = Summarize(group.Articles, said, workspace);
+            var (articles, summary, headline) = summaries[g];
             var sources = EntrySources.List(articles, olderBefore);
             var isOlder = IsOlderCoverage(sources);
 
@@ -105,6 +108,29 @@ internal static class DigestEditor
             OmittedEntries = ranked.Count - entries.Count,
         };
         return new DigestEdition(content, updates);
+    }
+
+    /// <summary>
+    /// The articles, summary and headline of every story, in parallel over fixed runs of
+    /// <see cref="StoriesPerWorkspace"/> stories, each run read with a workspace of its own (a workspace reads each word
+    /// into a term once, and reuses its buffers). A summary depends on its story alone, and each is kept in its own
+    /// slot, so the result depends neither on the threads nor on how many there are.
+    /// </summary>
+    private static (List<List<SourceFacts>> Articles, IReadOnlyList<SummarySentence> Summary, string Headline)[] SummarizeAll(StoryGrouping grouping)
+    {
+        var groups = grouping.Groups;
+        var summaries = new (List<List<SourceFacts>>, IReadOnlyList<SummarySentence>, string)[groups.Count];
+        var runs = (groups.Count + StoriesPerWorkspace - 1) / StoriesPerWorkspace;
+        Parallel.For(0, runs, run =>
+        {
+            var workspace = new SummaryWorkspace(grouping.InverseDocumentFrequency);
+            var end = Math.Min(groups.Count, (run + 1) * StoriesPerWorkspace);
+            for (var g = run * StoriesPerWorkspace; g < end; g++)
+            {
+                summaries[g] = Summarize(groups[g].Articles, groups[g].Existing?.SaidSentences ?? [], workspace);
+            }
+        });
+        return summaries;
     }
 
     /// <summary>

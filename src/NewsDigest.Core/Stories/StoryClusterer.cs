@@ -88,6 +88,8 @@ internal sealed class StoryClusterer
         // A term only one document has cannot lead to another document: only shared terms are worth indexing.
         var keyIdf = vocabulary.SharedTermIdf();
         var sameStory = ThresholdFor(vocabulary.WordFloor);
+        // Each document's keys depend on it and the weights alone: worked out in parallel, each kept by its document.
+        Parallel.For(0, features.Length, i => features[i].Keys(idf, keyIdf));
         var clusters = new List<StoryCluster>();
         var index = new StoryKeyIndex();
         foreach (var story in knownStories)
@@ -166,11 +168,27 @@ internal sealed class StoryClusterer
 
         StoryMerger.Merge(clusters, neighbours, idf, sameStory);
         UndatedStoryMerger.MergeIntoDated(clusters, index, idf, keyIdf, sameStory);
-        var groups = clusters
-            .Where(c => c.NewDocuments.Count > 0)
-            .Select(c => c.ToGroup(vocabulary))
-            .ToList();
-        return new StoryGrouping(groups, vocabulary.ToIdfLookup(idf)) { Statistics = vocabulary.ToStatistics() };
+        return new StoryGrouping(ToGroups(clusters, vocabulary), vocabulary.ToIdfLookup(idf)) { Statistics = vocabulary.ToStatistics() };
+    }
+
+    /// <summary>
+    /// The groups of the stories with new documents, in story order. Each is built from its own story alone (the
+    /// vocabulary is only read by now), so they are built in parallel, each into its own slot.
+    /// </summary>
+    private static StoryGroup[] ToGroups(List<StoryCluster> clusters, StoryVocabulary vocabulary)
+    {
+        var grown = new List<StoryCluster>(clusters.Count);
+        foreach (var cluster in clusters)
+        {
+            if (cluster.NewDocuments.Count > 0)
+            {
+                grown.Add(cluster);
+            }
+        }
+
+        var groups = new StoryGroup[grown.Count];
+        Parallel.For(0, groups.Length, i => groups[i] = grown[i].ToGroup(vocabulary));
+        return groups;
     }
 
     /// <summary>The "same development" threshold for a window whose words keep <paramref name="wordFloor"/> (0 to 1) of weight.</summary>
@@ -236,11 +254,7 @@ internal sealed class StoryClusterer
         else
         {
             candidates.Clear();
-            foreach (var key in document.Keys(idf, keyIdf))
-            {
-                // Bands are strong evidence on their own; terms and names count once each.
-                index.CountOwners(key, key < 0 ? 2 : 1, candidates);
-            }
+            index.CountOwners(document.Keys(idf, keyIdf), candidates);
 
             candidates.Terms.Load(document.TermIds, document.TermWeights, idf);
             candidates.Lead.Load(document.LeadIds, document.LeadWeights, idf);

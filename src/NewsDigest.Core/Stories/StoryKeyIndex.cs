@@ -64,23 +64,48 @@ internal sealed class StoryKeyIndex
         }
     }
 
-    /// <summary>Adds <paramref name="weight"/> to the hits of every story that used <paramref name="key"/>.</summary>
-    public void CountOwners(long key, int weight, StoryCandidates hits)
+    /// <summary>
+    /// Adds to the hits of every story that used one of <paramref name="keys"/> (a band 2, a term or name 1), key by
+    /// key; the keys are looked up together first.
+    /// </summary>
+    public void CountOwners(long[] keys, StoryCandidates hits)
     {
-        if (!_owners.TryGetValue(key, out var owner))
+        // No key has int.MinValue: a value is a story (0 or more) or a list -(i + 1) of fewer than int.MaxValue lists.
+        const int missing = int.MinValue;
+        var owners = keys.Length <= 256 ? stackalloc int[keys.Length] : new int[keys.Length];
+        _owners.GetValues(keys, owners, missing);
+        // The first story of each shared key's list, read in a sweep of their own for the same reason: the lists are
+        // scattered over the heap, and the rest of each list shares a cache line or two with its first story.
+        var firsts = keys.Length <= 256 ? stackalloc int[keys.Length] : new int[keys.Length];
+        for (var i = 0; i < keys.Length; i++)
         {
-            return;
+            if (owners[i] < 0 && owners[i] != missing)
+            {
+                firsts[i] = CollectionsMarshal.AsSpan(_shared[-owners[i] - 1])[0];
+            }
         }
 
-        if (owner >= 0)
+        for (var i = 0; i < keys.Length; i++)
         {
-            hits.Count(owner, weight);
-            return;
-        }
+            var owner = owners[i];
+            if (owner == missing)
+            {
+                continue;
+            }
 
-        foreach (var shared in CollectionsMarshal.AsSpan(_shared[-owner - 1]))
-        {
-            hits.Count(shared, weight);
+            // Bands are strong evidence on their own; terms and names count once each.
+            var weight = keys[i] < 0 ? 2 : 1;
+            if (owner >= 0)
+            {
+                hits.Count(owner, weight);
+                continue;
+            }
+
+            hits.Count(firsts[i], weight);
+            foreach (var shared in CollectionsMarshal.AsSpan(_shared[-owner - 1])[1..])
+            {
+                hits.Count(shared, weight);
+            }
         }
     }
 }

@@ -58,7 +58,7 @@ internal static class DigestBenchmark
 
         Console.WriteLine("documents  developments  stories  entries   seconds   us/doc  grouping s  summaries s  rendering s  GC pause s   allocated MB  of it grouping MB   peak working set MB");
         var perDocument = new List<(int Size, double Microseconds)>();
-        var fingerprints = new List<(int Size, string Fingerprint)>();
+        var fingerprints = new List<(int Size, string Fingerprint, string Digest)>();
         using var progress = new CommandLine.ProgressReporter("bench digest", sizes.Sum(s => (long)s), "documents composed");
         foreach (var size in sizes)
         {
@@ -70,8 +70,8 @@ internal static class DigestBenchmark
             GC.Collect();
             var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
             var pauseBefore = GC.GetTotalPauseDuration();
-            var (stories, entries, phases, fingerprint) = Compose(documents, now, options, renderer);
-            fingerprints.Add((size, fingerprint));
+            var (stories, entries, phases, fingerprint, digest) = Compose(documents, now, options, renderer);
+            fingerprints.Add((size, fingerprint, digest));
             progress.Advance(size);
             var pause = GC.GetTotalPauseDuration() - pauseBefore;
             var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
@@ -92,9 +92,10 @@ internal static class DigestBenchmark
                 $"Growth: time per document x{largeCost / smallCost:0.00} from {smallest:N0} to {largest:N0} documents (x{(double)largest / smallest:0.#} documents; 1.00 is linear, x{(double)largest / smallest:0.#} would be quadratic)."));
         }
 
-        foreach (var (size, fingerprint) in fingerprints)
+        foreach (var (size, fingerprint, digest) in fingerprints)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Stories at {size:N0} documents: fingerprint {fingerprint} (the same stories with the same documents give the same fingerprint)."));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Digest at {size:N0} documents: fingerprint {digest} (of the rendered digest and every story's headline and summary to remember)."));
         }
 
         Console.WriteLine("developments: distinct developments the generator wrote about; stories: how many the grouping found.");
@@ -104,7 +105,7 @@ internal static class DigestBenchmark
     }
 
     /// <summary>Composes one digest as <see cref="DigestEditor.Compose(IReadOnlyList{StoryDocument}, IReadOnlyList{StoryProfile}, DigestWindow, DigestOptions, Uri?)"/> does, timing each phase.</summary>
-    private static (int Stories, int Entries, Phases Phases, string Fingerprint) Compose(IReadOnlyList<StoryDocument> documents, DateTimeOffset now, DigestOptions options, DigestRenderer renderer)
+    private static (int Stories, int Entries, Phases Phases, string Fingerprint, string Digest) Compose(IReadOnlyList<StoryDocument> documents, DateTimeOffset now, DigestOptions options, DigestRenderer renderer)
     {
         var window = new DigestWindow(DateOnly.FromDateTime(now.UtcDateTime), options.TimeZone, now, now.AddDays(-1), now);
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
@@ -118,7 +119,20 @@ internal static class DigestBenchmark
         clock.Restart();
         var rendered = renderer.Render(edition.Content);
         var phases = new Phases(grouped, summarised, clock.Elapsed, groupingAllocated);
-        return (edition.StoryUpdates.Count, rendered.Json.Length > 0 ? edition.Content.Entries.Count : 0, phases, Fingerprint(grouping));
+        return (edition.StoryUpdates.Count, rendered.Json.Length > 0 ? edition.Content.Entries.Count : 0, phases, Fingerprint(grouping), Fingerprint(edition, rendered.Json));
+    }
+
+    /// <summary>A short hash of what a digest says and what its stories remember: a speed change must leave it unchanged too.</summary>
+    private static string Fingerprint(DigestEdition edition, string json)
+    {
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        hash.AppendData(Encoding.UTF8.GetBytes(json));
+        foreach (var update in edition.StoryUpdates)
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes(update.Profile.Id + "\n" + update.Profile.Headline + "\n" + string.Join('\n', update.Profile.SaidSentences) + "\n\n"));
+        }
+
+        return Convert.ToHexString(hash.GetHashAndReset())[..16];
     }
 
     /// <summary>A short hash of which documents each story holds, in order: a speed change must leave it unchanged.</summary>
