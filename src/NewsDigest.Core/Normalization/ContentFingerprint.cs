@@ -191,7 +191,7 @@ internal static class ContentFingerprint
     {
         for (var i = 0; i < values.Length; i++)
         {
-            var value = (uint)(Mix(hash ^ Seeds[i]) >> 32);
+            var value = (uint)(StableHash.Mix(hash ^ Seeds[i]) >> 32);
             if (value < values[i])
             {
                 values[i] = value;
@@ -216,14 +216,6 @@ internal static class ContentFingerprint
         return hash;
     }
 
-    /// <summary>SplitMix64 finalizer: spreads every input bit over the whole output.</summary>
-    private static ulong Mix(ulong z)
-    {
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return z ^ (z >> 31);
-    }
-
     private static ulong[] CreateSeeds()
     {
         var seeds = new ulong[NearDuplicateSignature.Length];
@@ -231,7 +223,7 @@ internal static class ContentFingerprint
         for (var i = 0; i < seeds.Length; i++)
         {
             state += 0x9E3779B97F4A7C15UL;
-            seeds[i] = Mix(state);
+            seeds[i] = StableHash.Mix(state);
         }
 
         return seeds;

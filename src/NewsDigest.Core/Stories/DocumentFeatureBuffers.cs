@@ -1,12 +1,13 @@
 using System.Runtime.InteropServices;
+using NewsDigest.Normalization;
 
 namespace NewsDigest.Stories;
 
 /// <summary>What building features reuses from one document to the next: term counts, word hashes, a token buffer.</summary>
 internal sealed class DocumentFeatureBuffers
 {
-    private readonly List<int> _wordHashes = [];
-    private readonly HashSet<int> _shingles = [];
+    private readonly List<ulong> _wordHashes = [];
+    private readonly HashSet<ulong> _shingles = [];
     private char[] _token = new char[256];
 
     public TermCounter Terms { get; } = new();
@@ -41,7 +42,7 @@ internal sealed class DocumentFeatureBuffers
     }
 
     /// <summary>Records a body word (its ordinal hash) for counting shingles.</summary>
-    public void AddBodyWord(ReadOnlySpan<char> word) => _wordHashes.Add(string.GetHashCode(word));
+    public void AddBodyWord(ReadOnlySpan<char> word) => _wordHashes.Add(StableHash.Of(word));
 
     /// <summary>Distinct 3-word shingles of the body words recorded, as <see cref="TextTokens.CountShingles(List{string})"/> counts them; then forgets the words.</summary>
     public int CountShingles()
@@ -57,7 +58,7 @@ internal sealed class DocumentFeatureBuffers
             _shingles.Clear();
             for (var i = 0; i + 2 < hashes.Length; i++)
             {
-                _shingles.Add(HashCode.Combine(hashes[i], hashes[i + 1], hashes[i + 2]));
+                _shingles.Add(TextTokens.ShingleHash(hashes[i], hashes[i + 1], hashes[i + 2]));
             }
 
             count = _shingles.Count;

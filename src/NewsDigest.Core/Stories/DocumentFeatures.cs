@@ -193,9 +193,7 @@ internal sealed class DocumentFeatures
         var count = 0;
         for (var band = 0; band + RowsPerBand <= values.Count; band += RowsPerBand)
         {
-            var hash = HashCode.Combine(values[band], values[band + 1]);
-            // Band keys are negative so they never collide with term ids.
-            keys[count++] = long.MinValue + ((long)band << 32) + (uint)hash;
+            keys[count++] = BandKey(band, values[band], values[band + 1]);
         }
 
         count = AddStrongest(keys, count, ranked[..terms], TermIds, DistinctiveTermsPerDocument);
@@ -203,6 +201,13 @@ internal sealed class DocumentFeatures
         _keys = keys;
         return _keys;
     }
+
+    /// <summary>
+    /// The index key of one signature band: negative, so it never collides with a term id; the band's position in the
+    /// top bits and a hash of its two values (the same in every process) in the 56 below.
+    /// </summary>
+    internal static long BandKey(int band, uint first, uint second) =>
+        long.MinValue + ((long)band << 56) + (long)(StableHash.Mix(((ulong)first << 32) | second) >> 8);
 
     /// <summary>Adds the ids of the <paramref name="count"/> heaviest entries, ties in their original order.</summary>
     private static int AddStrongest(long[] keys, int next, Span<(float Weight, int Position)> ranked, int[] ids, int count)

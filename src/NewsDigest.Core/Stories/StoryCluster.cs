@@ -43,7 +43,7 @@ internal sealed partial class StoryCluster(StoryProfile? existing)
             var values = signature.Signature.Values;
             for (var band = 0; band + RowsPerBand <= values.Count; band += RowsPerBand)
             {
-                yield return long.MinValue + ((long)band << 32) + (uint)HashCode.Combine(values[band], values[band + 1]);
+                yield return DocumentFeatures.BandKey(band, values[band], values[band + 1]);
             }
         }
 

@@ -1,3 +1,4 @@
+using NewsDigest.Normalization;
 using System.Buffers;
 using System.Globalization;
 using System.Text;
@@ -138,6 +139,10 @@ internal static class TextTokens
         return CountShingles(words);
     }
 
+    /// <summary>The hash of a 3-word shingle from its words' <see cref="StableHash.Of"/> hashes.</summary>
+    internal static ulong ShingleHash(ulong first, ulong second, ulong third) =>
+        StableHash.Combine(StableHash.Combine(first, second), third);
+
     /// <summary>Distinct 3-word shingles of the body's word tokens (<see cref="Words"/> of every paragraph, in order).</summary>
     public static int CountShingles(List<string> words)
     {
@@ -146,16 +151,16 @@ internal static class TextTokens
             return words.Count == 0 ? 0 : 1;
         }
 
-        var hashes = new int[words.Count];
+        var hashes = new ulong[words.Count];
         for (var i = 0; i < hashes.Length; i++)
         {
-            hashes[i] = StringComparer.Ordinal.GetHashCode(words[i]);
+            hashes[i] = StableHash.Of(words[i]);
         }
 
-        var shingles = new HashSet<int>(words.Count);
+        var shingles = new HashSet<ulong>(words.Count);
         for (var i = 0; i + 2 < words.Count; i++)
         {
-            shingles.Add(HashCode.Combine(hashes[i], hashes[i + 1], hashes[i + 2]));
+            shingles.Add(ShingleHash(hashes[i], hashes[i + 1], hashes[i + 2]));
         }
 
         return shingles.Count;
