@@ -94,7 +94,7 @@ internal static class StoryEvalCommand
         // deployment starts with none ("cold"); one that has read this kind of news for a while has term statistics
         // that barely move with a day's documents ("warm": both runs start from the set's own statistics, as if it had
         // been read ten times over). With few documents in the open stories a digest groups them again with its own;
-        // "adding only" shows what the warm digests decide without that, as past StoryRegrouping.MaxDocuments.
+        // "adding only" shows what the warm digests decide without that, as past Digest:RegroupMaxDocuments.
         output.WriteLine();
         output.WriteLine($"Over {batches} digests (B3 F1; same: the digests group every article as the one batch does)");
         output.WriteLine($"{"mode",-9}{"cold: one batch",16}{$"{batches} digests",11}{"same",6}{"warm: one batch",18}{$"{batches} digests",11}{"same",6}{"adding only",14}{"same",6}");

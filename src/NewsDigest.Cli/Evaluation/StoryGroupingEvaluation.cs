@@ -46,7 +46,7 @@ internal static class StoryGroupingEvaluation
             // As the digest does: while the statistics are young, the open stories' documents are grouped again.
             var filed = storyOf.Select(f => new FiledDocument(f.Key, f.Value)).ToList();
             var grouping = regroup
-                ? StoryRegrouping.GroupAsync(batch, [.. known.Values], statistics, _ => Task.FromResult<IReadOnlyList<FiledDocument>>(filed), CancellationToken.None)
+                ? StoryRegrouping.GroupAsync(batch, [.. known.Values], statistics, _ => Task.FromResult<IReadOnlyList<FiledDocument>>(filed), StoryRegrouping.DefaultMaxDocuments, CancellationToken.None)
                     .GetAwaiter().GetResult()
                 : StoryClusterer.Group(batch, [.. known.Values], statistics);
             statistics = grouping.Statistics;

@@ -81,7 +81,8 @@ internal sealed class DigestComposer(
         var window = loaded.OrderBy(d => d.Order).Select(d => d.Document).ToList();
         var known = await stories.ListRecentAsync(now - settings.StoryMemory, cancellationToken);
         var earlier = latest is null ? null : await archive.ReadTermStatisticsAsync(latest.LocalDate, cancellationToken);
-        var grouping = await StoryRegrouping.GroupAsync(window, known, earlier, ct => ReadFiledAsync(known, ct), cancellationToken);
+        var grouping = await StoryRegrouping.GroupAsync(
+            window, known, earlier, ct => ReadFiledAsync(known, ct), settings.RegroupMaxDocuments, cancellationToken);
         var edition = DigestEditor.Compose(
             grouping,
             window.Count,

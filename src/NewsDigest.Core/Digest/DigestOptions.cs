@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
+using NewsDigest.Stories;
 
 namespace NewsDigest.Digest;
 
@@ -45,6 +46,13 @@ internal sealed class DigestOptions : IValidatableObject
     /// <summary>How long a story stays open for updates after its latest document.</summary>
     [Range(typeof(TimeSpan), "1.00:00:00", "365.00:00:00")]
     public TimeSpan StoryMemory { get; set; } = TimeSpan.FromDays(14);
+
+    /// <summary>
+    /// Documents (the open stories' and the new ones together) up to which a digest groups the open stories again with
+    /// the new documents, so that it decides as one batch of everything would; 0 never regroups.
+    /// </summary>
+    [Range(0, 100_000)]
+    public int RegroupMaxDocuments { get; set; } = StoryRegrouping.DefaultMaxDocuments;
 
     /// <summary>Largest Teams message to post; Teams refuses messages over 28 KB.</summary>
     [Range(4096, 28 * 1024)]

@@ -30,39 +30,41 @@ internal sealed record StoryMembershipChange(
 /// </remarks>
 internal static class StoryRegrouping
 {
-    /// <summary>Documents (earlier and new together) up to which a digest regroups; past them it only adds the new ones.</summary>
-    public const int MaxDocuments = 5_000;
+    /// <summary>Documents (earlier and new together) up to which a digest regroups by default; past them it only adds the new ones.</summary>
+    public const int DefaultMaxDocuments = 5_000;
 
     /// <summary>
     /// Groups <paramref name="window"/> with the <paramref name="known"/> open stories as a digest does: regrouping
     /// the stories' documents (read by <paramref name="readFiled"/> only when they may be few enough) with the new
     /// ones, else with <see cref="StoryClusterer"/> alone. <paramref name="earlier"/>: the statistics of earlier
-    /// digests, the open stories' documents included.
+    /// digests, the open stories' documents included; <paramref name="maxDocuments"/>: how many documents may be
+    /// regrouped, earlier and new together.
     /// </summary>
     public static async Task<StoryGrouping> GroupAsync(
         IReadOnlyList<StoryDocument> window,
         IReadOnlyList<StoryProfile> known,
         TermStatistics? earlier,
         Func<CancellationToken, Task<IReadOnlyList<FiledDocument>>> readFiled,
+        int maxDocuments,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(window);
         ArgumentNullException.ThrowIfNull(known);
         ArgumentNullException.ThrowIfNull(readFiled);
         // The stories say how many documents they hold: with too many, nothing is read.
-        if (known.Count == 0 || known.Sum(s => (long)s.DocumentCount) + window.Count > MaxDocuments)
+        if (known.Count == 0 || known.Sum(s => (long)s.DocumentCount) + window.Count > maxDocuments)
         {
             return StoryClusterer.Group(window, known, earlier);
         }
 
         var filed = await readFiled(cancellationToken);
-        return Applies(filed.Count, window.Count)
+        return Applies(filed.Count, window.Count, maxDocuments)
             ? Regroup(window, filed, known, earlier)
             : StoryClusterer.Group(window, known, earlier);
     }
 
     /// <summary>Whether to regroup <paramref name="filed"/> earlier documents with <paramref name="window"/> new ones.</summary>
-    public static bool Applies(int filed, int window) => filed + window <= MaxDocuments;
+    public static bool Applies(int filed, int window, int maxDocuments = DefaultMaxDocuments) => filed + window <= maxDocuments;
 
     /// <summary>
     /// Groups <paramref name="window"/> with the earlier-filed documents of <paramref name="known"/> as one batch,

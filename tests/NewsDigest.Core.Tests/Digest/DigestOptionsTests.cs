@@ -22,6 +22,18 @@ public sealed class DigestOptionsTests
         Assert.Equal(valid, ok);
     }
 
+    [Theory]
+    [InlineData(0, true)]
+    [InlineData(5_000, true)]
+    [InlineData(-1, false)]
+    [InlineData(1_000_000, false)]
+    public void Validate_RegroupMaxDocuments_AcceptsOnlyTheRange(int documents, bool valid)
+    {
+        var options = new DigestOptions { RegroupMaxDocuments = documents };
+
+        Assert.Equal(valid, Validator.TryValidateObject(options, new ValidationContext(options), [], validateAllProperties: true));
+    }
+
     [Fact]
     public void FullDigestUrl_DatePlaceholder_IsFilledIn()
     {

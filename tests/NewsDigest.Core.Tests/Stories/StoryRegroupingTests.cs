@@ -14,7 +14,7 @@ public sealed class StoryRegroupingTests
         var filed = Filed(first);
 
         var second = await StoryRegrouping.GroupAsync(
-            [Seeds["001"], Seeds["004"]], [.. first.Groups.Select(g => g.Profile)], first.Statistics, Read(filed), TestContext.Current.CancellationToken);
+            [Seeds["001"], Seeds["004"]], [.. first.Groups.Select(g => g.Profile)], first.Statistics, Read(filed), StoryRegrouping.DefaultMaxDocuments, TestContext.Current.CancellationToken);
 
         Assert.Equal(Partition(Filed(oneBatch)), Partition(Apply(filed, second)));
     }
@@ -26,7 +26,7 @@ public sealed class StoryRegroupingTests
         var earlier = first.Groups.Single(g => g.Documents.Contains(Seeds["000"]));
 
         var second = await StoryRegrouping.GroupAsync(
-            [Seeds["001"]], [.. first.Groups.Select(g => g.Profile)], first.Statistics, Read(Filed(first)), TestContext.Current.CancellationToken);
+            [Seeds["001"]], [.. first.Groups.Select(g => g.Profile)], first.Statistics, Read(Filed(first)), StoryRegrouping.DefaultMaxDocuments, TestContext.Current.CancellationToken);
 
         var group = Assert.Single(second.Groups);
         Assert.Equal(earlier.Profile.Id, group.Profile.Id);
@@ -84,7 +84,7 @@ public sealed class StoryRegroupingTests
         var first = StoryClusterer.Group([Seeds["000"], Seeds["002"], Seeds["003"]], [], warm);
 
         var second = await StoryRegrouping.GroupAsync(
-            [Seeds["001"], Seeds["004"]], [.. first.Groups.Select(g => g.Profile)], first.Statistics, Read(Filed(first)), TestContext.Current.CancellationToken);
+            [Seeds["001"], Seeds["004"]], [.. first.Groups.Select(g => g.Profile)], first.Statistics, Read(Filed(first)), StoryRegrouping.DefaultMaxDocuments, TestContext.Current.CancellationToken);
 
         Assert.Equal(oneBatch.Statistics.Documents, second.Statistics.Documents);
         Assert.Equal(oneBatch.Statistics.Frequencies.OrderBy(p => p.Key, StringComparer.Ordinal), second.Statistics.Frequencies.OrderBy(p => p.Key, StringComparer.Ordinal));
@@ -95,7 +95,7 @@ public sealed class StoryRegroupingTests
     public async Task GroupAsync_OpenStoriesHoldManyDocuments_NeverReadsThem()
     {
         var first = StoryClusterer.Group([Seeds["000"]], []);
-        var story = first.Groups.Single().Profile with { DocumentCount = StoryRegrouping.MaxDocuments };
+        var story = first.Groups.Single().Profile with { DocumentCount = StoryRegrouping.DefaultMaxDocuments };
         var read = false;
 
         var second = await StoryRegrouping.GroupAsync(
@@ -107,6 +107,7 @@ public sealed class StoryRegroupingTests
                 read = true;
                 return Task.FromResult<IReadOnlyList<FiledDocument>>(Filed(first));
             },
+            StoryRegrouping.DefaultMaxDocuments,
             TestContext.Current.CancellationToken);
 
         Assert.False(read);
@@ -114,10 +115,23 @@ public sealed class StoryRegroupingTests
         Assert.Empty(second.Changes);
     }
 
+    [Fact]
+    public async Task GroupAsync_RegroupingOff_OnlyAddsTheNewDocuments()
+    {
+        var story = StoryClusterer.Group([Seeds["000"], Seeds["001"]], []).Groups.Single().Profile;
+        FiledDocument[] filed = [new(Seeds["000"], story.Id), new(Seeds["001"], story.Id), new(Seeds["002"], story.Id)];
+
+        var grouping = await StoryRegrouping.GroupAsync(
+            [Seeds["003"], Seeds["004"]], [story], null, Read(filed), maxDocuments: 0, TestContext.Current.CancellationToken);
+
+        // Regrouping would move 002 out (Regroup_DocumentFiledUnderAnotherStory_MovesToItsOwn); off, nothing moves.
+        Assert.Empty(grouping.Changes);
+    }
+
     [Theory]
     [InlineData(0, 10, true)]
-    [InlineData(StoryRegrouping.MaxDocuments - 10, 10, true)]
-    [InlineData(StoryRegrouping.MaxDocuments - 9, 10, false)]
+    [InlineData(StoryRegrouping.DefaultMaxDocuments - 10, 10, true)]
+    [InlineData(StoryRegrouping.DefaultMaxDocuments - 9, 10, false)]
     public void Applies_FiledAndNew_RegroupsOnlyFewDocuments(int filed, int window, bool expected) =>
         Assert.Equal(expected, StoryRegrouping.Applies(filed, window));
 
