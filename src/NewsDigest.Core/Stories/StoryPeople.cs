@@ -35,8 +35,8 @@ internal static class StoryPeople
 
     /// <summary>
     /// Whether the headline of <paramref name="report"/> names people, none of them the person most of the story's
-    /// headlines name: "Chargers' Jackson arrested" is not the story headlined "Chargers' Jamal Williams arrested",
-    /// however much else the reports share.
+    /// headlines name (or, when its headlines agree on no one, most of its reports): "Chargers' Jackson arrested" is
+    /// not the story headlined "Chargers' Jamal Williams arrested", however much else the reports share.
     /// </summary>
     public static bool HeadlinesAnother(DocumentFeatures report, StoryCluster story)
     {
@@ -46,7 +46,14 @@ internal static class StoryPeople
             return false;
         }
 
-        var central = CountsOf(story).CentralInHeadlines();
+        var counts = CountsOf(story);
+        var central = counts.CentralInHeadlines();
+        if (central.Count == 0)
+        {
+            // Headlines that name no one ("San Diego lineman arrested") leave the people the reports are about.
+            central = counts.Central();
+        }
+
         if (central.Count == 0)
         {
             return false;

@@ -130,6 +130,23 @@ public sealed class StoryMergeTests
     }
 
     [Fact]
+    public void HeadlinesAnother_StoryHeadlinesNameNoOne_WeighsThePeopleItsReportsName()
+    {
+        var features = Features(
+            ("a", "Chargers lineman arrested", ArrestWilliams),
+            ("b", "DUI arrest for Chargers tackle", ArrestWilliamsRewrite),
+            ("c", "Chargers' Jackson arrested on suspicion of DUI", ArrestJackson),
+            ("d", "Williams held after traffic stop", ArrestWilliamsRewrite));
+        var story = new StoryCluster(null);
+        story.Add(features[0], Idf);
+        story.Add(features[1], Idf);
+
+        // No headline of the story names anyone; both of its reports are about Williams.
+        Assert.True(StoryPeople.HeadlinesAnother(features[2], story));
+        Assert.False(StoryPeople.HeadlinesAnother(features[3], story));
+    }
+
+    [Fact]
     public void HeadlineCounts_StoryFromAnEarlierDigest_AddsItsHeadlines()
     {
         var features = Features(("a", "Chargers' Jamal Williams arrested", ArrestWilliams));
