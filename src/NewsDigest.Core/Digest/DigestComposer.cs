@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using NewsDigest.Storage;
 using NewsDigest.Stories;
@@ -60,25 +59,19 @@ internal sealed class DigestComposer(
             summaries.Add(summary);
         }
 
-        var loaded = new ConcurrentBag<(int Order, StoryDocument Document)>();
-        await Parallel.ForEachAsync(
-            summaries.DistinctBy(s => s.Id).Select((summary, order) => (summary, order)),
-            new ParallelOptions { MaxDegreeOfParallelism = ParallelReads, CancellationToken = cancellationToken },
-            async (item, ct) =>
+        var window = await ReadInOrderAsync(
+            summaries.DistinctBy(s => s.Id).ToList(),
+            async (summary, ct) =>
             {
-                if (item.summary.IngestedAt < start && await stories.GetStoryOfAsync(item.summary.Id, ct) is not null)
+                if (summary.IngestedAt < start && await stories.GetStoryOfAsync(summary.Id, ct) is not null)
                 {
-                    return;
+                    return null;
                 }
 
-                var stored = await documents.GetAsync(item.summary.Id, ct);
-                if (stored is not null)
-                {
-                    loaded.Add((item.order, StoryDocument.From(stored.Document, item.summary.IngestedAt)));
-                }
-            });
-
-        var window = loaded.OrderBy(d => d.Order).Select(d => d.Document).ToList();
+                var stored = await documents.GetAsync(summary.Id, ct);
+                return stored is null ? null : StoryDocument.From(stored.Document, summary.IngestedAt);
+            },
+            cancellationToken);
         var known = await stories.ListRecentAsync(now - settings.StoryMemory, cancellationToken);
         var earlier = latest is null ? null : await archive.ReadTermStatisticsAsync(latest.LocalDate, cancellationToken);
         var grouping = await StoryRegrouping.GroupAsync(
@@ -104,23 +97,38 @@ internal sealed class DigestComposer(
         return new DigestComposition(edition, record, rendered) { Statistics = grouping.Statistics };
     }
 
-    /// <summary>The documents filed under the open stories (<paramref name="known"/>), read while the term statistics are young.</summary>
+    /// <summary>
+    /// The documents filed under the open stories (<paramref name="known"/>), read while they are few enough to group
+    /// again: each story's members (one query a story, so the cost follows the open stories, not the history), then
+    /// the documents. A document listed under two stories (a delivery cut between refiling and deleting) counts once.
+    /// </summary>
     private async Task<IReadOnlyList<FiledDocument>> ReadFiledAsync(IReadOnlyList<StoryProfile> known, CancellationToken cancellationToken)
     {
-        var members = await stories.ListFiledAsync([.. known.Select(s => s.Id)], cancellationToken);
-        var filed = new ConcurrentBag<(int Order, FiledDocument Document)>();
-        await Parallel.ForEachAsync(
-            members.Select((member, order) => (member, order)),
-            new ParallelOptions { MaxDegreeOfParallelism = ParallelReads, CancellationToken = cancellationToken },
-            async (item, ct) =>
-            {
-                var stored = await documents.GetAsync(item.member.DocumentId, ct);
-                if (stored is not null)
-                {
-                    filed.Add((item.order, new FiledDocument(StoryDocument.From(stored.Document, stored.Summary.IngestedAt), item.member.StoryId)));
-                }
-            });
+        var members = await ReadInOrderAsync(
+            known,
+            async (story, ct) => (story.Id, Members: await stories.ListMembersAsync(story.Id, ct)),
+            cancellationToken);
+        var filed = members
+            .SelectMany(s => s.Members.Select(id => (DocumentId: id, StoryId: s.Id)))
+            .DistinctBy(m => m.DocumentId)
+            .ToList();
+        return await ReadInOrderAsync(
+            filed,
+            async (member, ct) => await documents.GetAsync(member.DocumentId, ct) is { } stored
+                ? new FiledDocument(StoryDocument.From(stored.Document, stored.Summary.IngestedAt), member.StoryId)
+                : null,
+            cancellationToken);
+    }
 
-        return [.. filed.OrderBy(f => f.Order).Select(f => f.Document)];
+    /// <summary>What <paramref name="read"/> gives for each item, read <see cref="ParallelReads"/> at a time, in the items' order; nulls left out.</summary>
+    private static async Task<List<TResult>> ReadInOrderAsync<TItem, TResult>(
+        IReadOnlyList<TItem> items, Func<TItem, CancellationToken, Task<TResult?>> read, CancellationToken cancellationToken)
+    {
+        var results = new TResult?[items.Count];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, items.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = ParallelReads, CancellationToken = cancellationToken },
+            async (i, ct) => results[i] = await read(items[i], ct));
+        return [.. results.OfType<TResult>()];
     }
 }

@@ -140,33 +140,6 @@ internal sealed class StoryRepository(StorageClients clients)
         }
     }
 
-    /// <summary>The documents filed under <paramref name="openStories"/>, each with its story, in the order they were filed.</summary>
-    public async Task<IReadOnlyList<(string DocumentId, string StoryId)>> ListFiledAsync(IReadOnlyCollection<string> openStories, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(openStories);
-        var open = openStories as IReadOnlySet<string> ?? new HashSet<string>(openStories, StringComparer.Ordinal);
-        var table = clients.GetTable(MembersTable);
-        var filed = new List<(string DocumentId, string StoryId, DateTimeOffset AddedAt)>();
-        try
-        {
-            // One query over the rows that point from a document to its story, rather than one per story.
-            await foreach (var row in table.QueryAsync<TableEntity>(
-                TableClient.CreateQueryFilter($"RowKey eq {"story"}"), cancellationToken: cancellationToken))
-            {
-                if (row.GetString("StoryId") is { } story && open.Contains(story) && row.GetString("DocumentId") is { } document)
-                {
-                    filed.Add((document, story, row.GetDateTimeOffset("AddedAt") ?? default));
-                }
-            }
-        }
-        catch (RequestFailedException e) when (e.Status == (int)HttpStatusCode.NotFound)
-        {
-            return [];
-        }
-
-        return [.. filed.OrderBy(f => f.AddedAt).ThenBy(f => f.DocumentId, StringComparer.Ordinal).Select(f => (f.DocumentId, f.StoryId))];
-    }
-
     private static async Task DeleteIfExistsAsync(TableClient table, string partitionKey, string rowKey, CancellationToken cancellationToken)
     {
         try
