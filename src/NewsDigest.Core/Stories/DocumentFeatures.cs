@@ -158,7 +158,7 @@ internal sealed class DocumentFeatures
 
     /// <summary>
     /// The document's index keys: its signature bands, its most distinctive shared terms and its rarest shared
-    /// names. Computed once per grouping (the weights do not change during it) and used to search and to index.
+    /// names. Kept until <see cref="ForgetKeys"/> (the weights do not change during a grouping): used to search, then to index.
     /// </summary>
     public long[] Keys(float[] idf, float keyIdf)
     {
@@ -201,6 +201,9 @@ internal sealed class DocumentFeatures
         _keys = keys;
         return _keys;
     }
+
+    /// <summary>Drops the keys worked out by <see cref="Keys"/>: the next call works them out again, the same.</summary>
+    public void ForgetKeys() => _keys = null;
 
     /// <summary>
     /// The index key of one signature band: negative, so it never collides with a term id; the band's position in the

@@ -91,6 +91,15 @@ internal sealed partial class StoryCluster(StoryProfile? existing)
 
     public void Add(DocumentFeatures document, float[] idf)
     {
+        if (_centroid.Count == 0)
+        {
+            // Most stories hold one document: sized for it at once rather than grown step by step. The capacity does
+            // not change the dictionaries' order, so every sum over them is the same.
+            _centroid.EnsureCapacity(document.TermIds.Length);
+            _lead.EnsureCapacity(document.LeadIds.Length);
+            _entities.EnsureCapacity(document.EntityIds.Length);
+        }
+
         NewDocuments.Add(document);
         _members++;
         for (var i = 0; i < document.TermIds.Length; i++)

@@ -55,6 +55,9 @@ internal sealed class StoryClusterer
     internal const int MaxSignaturesPerStory = 8;
     internal const int LeadWords = 60;
 
+    /// <summary>How many documents' index keys the single pass works out at a time, ahead of searching with them.</summary>
+    private const int KeysAhead = 4096;
+
     /// <summary>Groups <paramref name="documents"/>, attaching them to <paramref name="knownStories"/> where they continue one.</summary>
     public static StoryGrouping Group(IReadOnlyList<StoryDocument> documents, IReadOnlyList<StoryProfile> knownStories) =>
         Group(documents, knownStories, null);
@@ -88,8 +91,6 @@ internal sealed class StoryClusterer
         // A term only one document has cannot lead to another document: only shared terms are worth indexing.
         var keyIdf = vocabulary.SharedTermIdf();
         var sameStory = ThresholdFor(vocabulary.WordFloor);
-        // Each document's keys depend on it and the weights alone: worked out in parallel, each kept by its document.
-        Parallel.For(0, features.Length, i => features[i].Keys(idf, keyIdf));
         var clusters = new List<StoryCluster>();
         var index = new StoryKeyIndex();
         foreach (var story in knownStories)
@@ -108,9 +109,17 @@ internal sealed class StoryClusterer
         // The stories each report was weighed against: where the merge pass looks for a story's match.
         var neighbours = new StoryNeighbours();
         var weighed = new List<int>(2 * MaxCandidates);
-        foreach (var i in order)
+        for (var position = 0; position < order.Length; position++)
         {
-            var document = features[i];
+            if (position % KeysAhead == 0)
+            {
+                // Each document's keys depend on it and the weights alone: worked out in parallel a block ahead of the
+                // pass, and dropped once indexed, so only a block's keys are held at a time.
+                var end = Math.Min(order.Length, position + KeysAhead);
+                Parallel.For(position, end, p => features[order[p]].Keys(idf, keyIdf));
+            }
+
+            var document = features[order[position]];
             var (best, score) = FindBest(document, clusters, index, idf, keyIdf, candidates, document.Document.Published is null ? false : null);
             weighed.Clear();
             foreach (var (_, story) in candidates.Best)
@@ -163,6 +172,7 @@ internal sealed class StoryClusterer
 
             target.Add(document, idf);
             index.Add(best, document.Keys(idf, keyIdf));
+            document.ForgetKeys();
             neighbours.Record(best, CollectionsMarshal.AsSpan(weighed));
         }
 
