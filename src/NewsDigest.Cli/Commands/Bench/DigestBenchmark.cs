@@ -56,7 +56,7 @@ internal static class DigestBenchmark
             CultureInfo.InvariantCulture,
             $"warm-up: {passes} digests of {warmUpDocuments.Count:N0} documents {(steady ? "until three in a row were within 5%" : "(budget spent before the rate settled)")}"));
 
-        Console.WriteLine("documents  developments  stories  entries   seconds   us/doc  grouping s  summaries s  rendering s  GC pause s   allocated MB  of it grouping MB   peak working set MB");
+        Console.WriteLine("documents  developments  stories  B3 P   B3 R  entries   seconds   us/doc  grouping s  summaries s  rendering s  GC pause s   allocated MB  of it grouping MB   peak working set MB");
         var perDocument = new List<(int Size, double Microseconds)>();
         var fingerprints = new List<(int Size, string Fingerprint, string Digest)>();
         using var progress = new CommandLine.ProgressReporter("bench digest", sizes.Sum(s => (long)s), "documents composed");
@@ -70,7 +70,7 @@ internal static class DigestBenchmark
             GC.Collect();
             var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
             var pauseBefore = GC.GetTotalPauseDuration();
-            var (stories, entries, phases, fingerprint, digest) = Compose(documents, now, options, renderer);
+            var (stories, entries, phases, fingerprint, digest, grouping) = Compose(documents, now, options, renderer);
             fingerprints.Add((size, fingerprint, digest));
             progress.Advance(size);
             var pause = GC.GetTotalPauseDuration() - pauseBefore;
@@ -78,9 +78,12 @@ internal static class DigestBenchmark
             var total = phases.Grouping + phases.Summaries + phases.Rendering;
             perDocument.Add((size, total.TotalMicroseconds / size));
             using var process = Process.GetCurrentProcess();
+            var peak = process.PeakWorkingSet64;
+            // Scored after the peak is read: the scoring's own tables are not part of composing a digest.
+            var score = Evaluation.GroupingScore.Compute(StoryLabels(documents, grouping), generator.DevelopmentOf);
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"{size,9:N0}  {generator.Developments,12:N0}  {stories,7:N0}  {entries,7}  {total.TotalSeconds,8:0.00}  {total.TotalMicroseconds / size,7:0}  {phases.Grouping.TotalSeconds,10:0.00}  {phases.Summaries.TotalSeconds,11:0.00}  {phases.Rendering.TotalSeconds,11:0.00}  {pause.TotalSeconds,10:0.00}  {allocated / 1048576.0,13:N0}  {phases.GroupingAllocated / 1048576.0,17:N0}  {process.PeakWorkingSet64 / 1048576.0,20:N0}"));
+                $"{size,9:N0}  {generator.Developments,12:N0}  {stories,7:N0}  {score.BCubedPrecision,5:0.000}  {score.BCubedRecall,5:0.000}  {entries,7}  {total.TotalSeconds,8:0.00}  {total.TotalMicroseconds / size,7:0}  {phases.Grouping.TotalSeconds,10:0.00}  {phases.Summaries.TotalSeconds,11:0.00}  {phases.Rendering.TotalSeconds,11:0.00}  {pause.TotalSeconds,10:0.00}  {allocated / 1048576.0,13:N0}  {phases.GroupingAllocated / 1048576.0,17:N0}  {peak / 1048576.0,20:N0}"));
         }
 
         if (perDocument.Count >= 2)
@@ -98,14 +101,15 @@ internal static class DigestBenchmark
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Digest at {size:N0} documents: fingerprint {digest} (of the rendered digest and every story's headline and summary to remember)."));
         }
 
-        Console.WriteLine("developments: distinct developments the generator wrote about; stories: how many the grouping found.");
+        Console.WriteLine("developments: distinct developments the generator wrote about; stories: how many the grouping found;");
+        Console.WriteLine("B3 P / B3 R: B-cubed precision and recall of the stories against the developments (1.000 is every story one whole development).");
         Console.WriteLine("grouping / summaries / rendering: the phases of the time; GC pause: the part of it the garbage collector paused the program.");
         Console.WriteLine("Peak working set is the process's peak so far (it includes the generated documents), so it only grows from row to row.");
         return 0;
     }
 
     /// <summary>Composes one digest as <see cref="DigestEditor.Compose(IReadOnlyList{StoryDocument}, IReadOnlyList{StoryProfile}, DigestWindow, DigestOptions, Uri?)"/> does, timing each phase.</summary>
-    private static (int Stories, int Entries, Phases Phases, string Fingerprint, string Digest) Compose(IReadOnlyList<StoryDocument> documents, DateTimeOffset now, DigestOptions options, DigestRenderer renderer)
+    private static (int Stories, int Entries, Phases Phases, string Fingerprint, string Digest, StoryGrouping Grouping) Compose(IReadOnlyList<StoryDocument> documents, DateTimeOffset now, DigestOptions options, DigestRenderer renderer)
     {
         var window = new DigestWindow(DateOnly.FromDateTime(now.UtcDateTime), options.TimeZone, now, now.AddDays(-1), now);
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
@@ -119,7 +123,22 @@ internal static class DigestBenchmark
         clock.Restart();
         var rendered = renderer.Render(edition.Content);
         var phases = new Phases(grouped, summarised, clock.Elapsed, groupingAllocated);
-        return (edition.StoryUpdates.Count, rendered.Json.Length > 0 ? edition.Content.Entries.Count : 0, phases, Fingerprint(grouping), Fingerprint(edition, rendered.Json));
+        return (edition.StoryUpdates.Count, rendered.Json.Length > 0 ? edition.Content.Entries.Count : 0, phases, Fingerprint(grouping), Fingerprint(edition, rendered.Json), grouping);
+    }
+
+    /// <summary>The story each document was put in, as a number per document in the documents' order.</summary>
+    private static List<int> StoryLabels(IReadOnlyList<StoryDocument> documents, StoryGrouping grouping)
+    {
+        var storyOf = new Dictionary<string, int>(documents.Count, StringComparer.Ordinal);
+        for (var g = 0; g < grouping.Groups.Count; g++)
+        {
+            foreach (var document in grouping.Groups[g].Documents)
+            {
+                storyOf[document.Id] = g;
+            }
+        }
+
+        return [.. documents.Select(d => storyOf[d.Id])];
     }
 
     /// <summary>A short hash of what a digest says and what its stories remember: a speed change must leave it unchanged too.</summary>
@@ -187,9 +206,13 @@ internal static class DigestBenchmark
 
         public int Developments { get; private set; }
 
+        /// <summary>The development each generated document reports, in the documents' order.</summary>
+        public List<string> DevelopmentOf { get; } = [];
+
         public List<StoryDocument> Generate(int count, DateTimeOffset now)
         {
             var documents = new List<StoryDocument>(count);
+            DevelopmentOf.Clear();
             var development = 0;
             while (documents.Count < count)
             {
@@ -215,6 +238,7 @@ internal static class DigestBenchmark
                     }
 
                     documents.Add(document);
+                    DevelopmentOf.Add(development.ToString(CultureInfo.InvariantCulture));
                 }
             }
 
