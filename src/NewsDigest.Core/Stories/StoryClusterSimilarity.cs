@@ -51,7 +51,14 @@ internal sealed partial class StoryCluster
     public double Score(DocumentFeatures document, float[] idf, WeightedTerms terms, WeightedTerms lead) =>
         Measure(document, idf, terms, lead).Combined;
 
-    private Measures Measure(DocumentFeatures document, float[] idf, WeightedTerms? terms = null, WeightedTerms? lead = null)
+    /// <summary>
+    /// The combined score when it can be above <paramref name="toBeat"/>; otherwise a value no greater than it, found
+    /// without finishing the measures. The candidate search only keeps a story that scores above the best so far.
+    /// </summary>
+    public double ScoreAbove(DocumentFeatures document, float[] idf, WeightedTerms terms, WeightedTerms lead, double toBeat) =>
+        Measure(document, idf, terms, lead, toBeat).Combined;
+
+    private Measures Measure(DocumentFeatures document, float[] idf, WeightedTerms? terms = null, WeightedTerms? lead = null, double toBeat = double.NegativeInfinity)
     {
         var jaccard = 0.0;
         foreach (var signature in _signatures)
@@ -64,7 +71,21 @@ internal sealed partial class StoryCluster
             jaccard = Math.Max(jaccard, j);
         }
 
+        // Every measure is at most 1 and every factor below at most 1, so the weights bound the score: what a copy
+        // scores is out of reach of anything else, and a low cosine can leave the rest unable to make up the gap.
+        var most = ((Weights.Cosine + Weights.Lead + Weights.Names) * MeasureCeiling) + Weights.SameDay;
+        if (most <= toBeat)
+        {
+            return new Measures(0, 0, 0, false, jaccard, false, most);
+        }
+
         var cosine = Cosine(terms ?? WeightedTerms.Of(document.TermIds, document.TermWeights, idf), _centroid, ref _norm, idf);
+        most = (Weights.Cosine * cosine) + ((Weights.Lead + Weights.Names) * MeasureCeiling) + (cosine >= DayEvidenceFloor ? Weights.SameDay : 0);
+        if (most <= toBeat)
+        {
+            return new Measures(cosine, 0, 0, false, jaccard, false, most);
+        }
+
         var leadCosine = Cosine(lead ?? WeightedTerms.Of(document.LeadIds, document.LeadWeights, idf), _lead, ref _leadNorm, idf);
         // Naming the same day supports lexical evidence but cannot replace it: most of a day's news names the same days.
         var sameDay = cosine >= DayEvidenceFloor && (EventDates.Overlap(document.MentionedDays, _mentionedDays)
@@ -109,6 +130,9 @@ internal sealed partial class StoryCluster
 
         return new Measures(cosine, leadCosine, names, sameDay, jaccard, false, combined);
     }
+
+    /// <summary>The most a cosine or the names' overlap can be: 1, and a little for rounding.</summary>
+    private const double MeasureCeiling = 1 + 1e-6;
 
     private readonly record struct Measures(double Cosine, double LeadCosine, double Names, bool SameDay, double Jaccard, bool IsCopy, double Combined);
 

@@ -285,7 +285,7 @@ internal sealed class StoryClusterer
         var bestScore = 0.0;
         foreach (var (_, candidate) in candidates.Best)
         {
-            var score = clusters[candidate].Score(document, idf, candidates.Terms, candidates.Lead);
+            var score = clusters[candidate].ScoreAbove(document, idf, candidates.Terms, candidates.Lead, bestScore);
             if (score > bestScore)
             {
                 best = candidate;
