@@ -12,9 +12,13 @@ internal sealed class StoryKeyIndex
 {
     // One table for every key, so a key costs one lookup (the table holds millions of signature bands, and each
     // lookup is a cache miss): a value of 0 or more is the one story that used the key, a negative value -(i + 1)
-    // points to the list of stories i in _shared.
+    // points to the list of stories i.
     private readonly KeyTable _owners = new();
-    private readonly List<List<int>> _shared = [];
+
+    // The lists of the keys two or more stories used, all in one array: hundreds of thousands of small lists as
+    // objects of their own were work for every garbage collection. List i holds _lists[i].Count stories from
+    // _lists[i].Start, with room for _lists[i].Room; a list that fills up moves to a block twice its size.
+    private readonly OwnerLists _lists = new();
 
     public void Add(int cluster, IEnumerable<long> keys)
     {
@@ -44,24 +48,12 @@ internal sealed class StoryKeyIndex
 
         if (owner >= 0)
         {
-            _shared.Add([owner, cluster]);
-            owner = -_shared.Count;
+            owner = -(_lists.New(owner, cluster) + 1);
             return;
         }
 
-        var owners = _shared[-owner - 1];
-        if (owners[^1] == cluster)
-        {
-            return;
-        }
-
-        owners.Remove(cluster);
-        owners.Add(cluster);
-        if (owners.Count > ClustersPerKey)
-        {
-            // Keep the stories that mentioned the key last: the ones a new document most likely continues.
-            owners.RemoveAt(0);
-        }
+        // The stories that used the key last are kept, oldest first: the ones a new document most likely continues.
+        _lists.MoveToEnd(-owner - 1, cluster, ClustersPerKey);
     }
 
     /// <summary>
@@ -75,13 +67,13 @@ internal sealed class StoryKeyIndex
         var owners = keys.Length <= 256 ? stackalloc int[keys.Length] : new int[keys.Length];
         _owners.GetValues(keys, owners, missing);
         // The first story of each shared key's list, read in a sweep of their own for the same reason: the lists are
-        // scattered over the heap, and the rest of each list shares a cache line or two with its first story.
+        // scattered over the array, and the rest of each list shares a cache line or two with its first story.
         var firsts = keys.Length <= 256 ? stackalloc int[keys.Length] : new int[keys.Length];
         for (var i = 0; i < keys.Length; i++)
         {
             if (owners[i] < 0 && owners[i] != missing)
             {
-                firsts[i] = CollectionsMarshal.AsSpan(_shared[-owners[i] - 1])[0];
+                firsts[i] = _lists.First(-owners[i] - 1);
             }
         }
 
@@ -102,7 +94,7 @@ internal sealed class StoryKeyIndex
             }
 
             hits.Count(firsts[i], weight);
-            foreach (var shared in CollectionsMarshal.AsSpan(_shared[-owner - 1])[1..])
+            foreach (var shared in _lists.Rest(-owner - 1))
             {
                 hits.Count(shared, weight);
             }
