@@ -11,9 +11,9 @@ internal sealed partial class StoryCluster(StoryProfile? existing)
     private readonly Dictionary<int, (NamedEntity Entity, int Count)> _entities = [];
     private readonly List<StorySignature> _signatures = [];
     private readonly Dictionary<int, float> _lead = [];
-    private readonly HashSet<int> _publishedDays = [];
-    private readonly HashSet<int> _mentionedDays = [];
-    private readonly HashSet<int> _mentionedYears = [];
+    private SmallSet _publishedDays;
+    private SmallSet _mentionedDays;
+    private SmallSet _mentionedYears;
     private double? _norm;
     private double? _leadNorm;
     // Σ (idf · documents naming it)² over the story's names, kept as names are added: a story gathers thousands of
@@ -114,9 +114,9 @@ internal sealed partial class StoryCluster(StoryProfile? existing)
 
         Trim(_centroid, MaxCentroidTerms, idf);
         Trim(_lead, MaxLeadTerms, idf);
-        AddAll(_publishedDays, document.PublishedDays);
-        AddAll(_mentionedDays, document.MentionedDays);
-        AddAll(_mentionedYears, document.MentionedYears);
+        _publishedDays.AddAll(document.PublishedDays);
+        _mentionedDays.AddAll(document.MentionedDays);
+        _mentionedYears.AddAll(document.MentionedYears);
 
         for (var i = 0; i < document.Entities.Count; i++)
         {
@@ -143,15 +143,6 @@ internal sealed partial class StoryCluster(StoryProfile? existing)
 
         _norm = null;
         _leadNorm = null;
-    }
-
-    /// <summary>Adds every value of <paramref name="values"/> (a loop over the array: UnionWith would allocate an enumerator).</summary>
-    private static void AddAll(HashSet<int> set, int[] values)
-    {
-        foreach (var value in values)
-        {
-            set.Add(value);
-        }
     }
 
     private static void Trim(Dictionary<int, float> vector, int size, float[] idf)

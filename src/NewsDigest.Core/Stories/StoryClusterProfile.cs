@@ -38,9 +38,9 @@ internal sealed partial class StoryCluster
             }
         }
 
-        cluster._publishedDays.UnionWith(profile.PublishedDays);
-        cluster._mentionedDays.UnionWith(profile.MentionedDays);
-        cluster._mentionedYears.UnionWith(profile.MentionedYears);
+        cluster._publishedDays.AddAll(profile.PublishedDays);
+        cluster._mentionedDays.AddAll(profile.MentionedDays);
+        cluster._mentionedYears.AddAll(profile.MentionedYears);
         cluster._signatures.AddRange(profile.Signatures);
         // A remembered story is dated only when its documents said when they were published, as within one grouping.
         if (profile.PublishedDays.Count > 0)
@@ -76,9 +76,9 @@ internal sealed partial class StoryCluster
             lead,
             entities,
             [.. _signatures],
-            [.. _publishedDays],
-            [.. _mentionedDays],
-            [.. _mentionedYears],
+            [.. _publishedDays.Items],
+            [.. _mentionedDays.Items],
+            [.. _mentionedYears.Items],
             Existing?.SaidSentences ?? [])
         {
             HeadlinePeople = StoryPeople.HeadlineCounts(NewDocuments, Existing),

@@ -88,9 +88,9 @@ internal sealed partial class StoryCluster
 
         var leadCosine = Cosine(lead ?? WeightedTerms.Of(document.LeadIds, document.LeadWeights, idf), _lead, ref _leadNorm, idf);
         // Naming the same day supports lexical evidence but cannot replace it: most of a day's news names the same days.
-        var sameDay = cosine >= DayEvidenceFloor && (EventDates.Overlap(document.MentionedDays, _mentionedDays)
-            || EventDates.Overlap(document.MentionedDays, _publishedDays)
-            || EventDates.Overlap(document.PublishedDays, _mentionedDays));
+        var sameDay = cosine >= DayEvidenceFloor && (_mentionedDays.Near(document.MentionedDays)
+            || _publishedDays.Near(document.MentionedDays)
+            || _mentionedDays.Near(document.PublishedDays));
 
         double entityDot = 0;
         double entityDocumentNorm = 0;
@@ -109,7 +109,7 @@ internal sealed partial class StoryCluster
 
         var combined = (Weights.Cosine * cosine) + (Weights.Lead * leadCosine) + (Weights.Names * names) + (sameDay ? Weights.SameDay : 0);
         if (document.Document.Published is null && IsDated && document.MentionedDays.Length > 0
-            && !EventDates.Overlap(document.MentionedDays, _publishedDays) && !EventDates.Overlap(document.MentionedDays, _mentionedDays))
+            && !_publishedDays.Near(document.MentionedDays) && !_mentionedDays.Near(document.MentionedDays))
         {
             // An undated report whose own days ("Dec. 17") are none of the story's days tells of another occasion.
             combined *= OtherDaysFactor;
