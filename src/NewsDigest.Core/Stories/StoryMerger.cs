@@ -60,7 +60,8 @@ internal static class StoryMerger
                     break;
                 }
 
-                var score = UndatedStoryMerger.AverageLink(story.NewDocuments, target, idf, terms, lead);
+                // Only a mean of at least the threshold, and at least the best so far, can be chosen.
+                var score = UndatedStoryMerger.AverageLink(story.NewDocuments, target, idf, terms, lead, Math.Max(sameStory, bestScore));
                 // Who the stories are about is asked only of a story that could be chosen: most candidates fall short.
                 if (score >= sameStory && (score > bestScore || (score == bestScore && candidate < best)) && !StoryPeople.AreAboutOthers(story, target))
                 {

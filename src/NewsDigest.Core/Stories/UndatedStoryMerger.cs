@@ -15,6 +15,9 @@ internal static class UndatedStoryMerger
     /// <summary>Minimum average-link score for a story of several undated reports to join a dated story.</summary>
     internal static double GroupThreshold { get; set; } = 0.3;
 
+    /// <summary>How far under the mean needed a bounded score stops: a mean equal to the one needed still counts.</summary>
+    private const double NeededMargin = 1e-9;
+
     public static void MergeIntoDated(List<StoryCluster> clusters, StoryKeyIndex index, float[] idf, float keyIdf, double sameStory)
     {
         if (!clusters.Any(c => c.IsDated))
@@ -80,9 +83,22 @@ internal static class UndatedStoryMerger
         }
     }
 
-    /// <summary>The mean similarity of the reports to the story, weighing their terms in the buffers given (reused).</summary>
-    internal static double AverageLink(List<DocumentFeatures> members, StoryCluster dated, float[] idf, WeightedTerms terms, WeightedTerms lead)
+    /// <summary>
+    /// The mean similarity of the reports to the story, weighing their terms in the buffers given (reused). When the
+    /// caller only takes a mean of at least <paramref name="needed"/>, a single report's score is measured in full only
+    /// if it can reach that; otherwise what is returned is below <paramref name="needed"/>, as the full mean would be.
+    /// </summary>
+    internal static double AverageLink(
+        List<DocumentFeatures> members, StoryCluster dated, float[] idf, WeightedTerms terms, WeightedTerms lead, double needed = double.NegativeInfinity)
     {
+        if (members.Count == 1)
+        {
+            // Most stories weighed hold one report: its capped score is the mean.
+            terms.Load(members[0].TermIds, members[0].TermWeights, idf);
+            lead.Load(members[0].LeadIds, members[0].LeadWeights, idf);
+            return Math.Min(1.0, dated.ScoreAbove(members[0], idf, terms, lead, needed - NeededMargin));
+        }
+
         var sum = 0.0;
         foreach (var member in members)
         {

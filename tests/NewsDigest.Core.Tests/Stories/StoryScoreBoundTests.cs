@@ -71,6 +71,33 @@ public sealed class StoryScoreBoundTests
         Assert.True(copies > stories.Count);
     }
 
+    [Fact]
+    public void AverageLink_OneReportAndAMeanNeeded_ExactWhenItReachesItBelowItOtherwise()
+    {
+        var (stories, documents, idf) = SingleDocumentStories();
+        var terms = new WeightedTerms();
+        var lead = new WeightedTerms();
+        foreach (var story in stories)
+        {
+            foreach (var document in documents)
+            {
+                var full = UndatedStoryMerger.AverageLink([document], story, idf, terms, lead);
+                foreach (var needed in Bars.Concat([full, full + 1e-12, full - 1e-12, full + 0.1]))
+                {
+                    var bounded = UndatedStoryMerger.AverageLink([document], story, idf, terms, lead, needed);
+                    if (full >= needed)
+                    {
+                        Assert.Equal(full, bounded);
+                    }
+                    else
+                    {
+                        Assert.True(bounded < needed, $"{bounded} reaches {needed}, which the full mean {full} does not");
+                    }
+                }
+            }
+        }
+    }
+
     /// <summary>The seeds and a few built documents (rewrites, a copy, unrelated news), each a story of its own.</summary>
     private static (List<StoryCluster> Stories, List<DocumentFeatures> Documents, float[] Idf) SingleDocumentStories()
     {
