@@ -41,7 +41,7 @@ internal sealed class DocumentFeatures
     {
         var draft = new DocumentFeatureDraft();
         draft.Read(document, vocabulary.Buffers);
-        return FromDraft(document, draft, vocabulary);
+        return FromDraft(document, draft, [], vocabulary);
     }
 
     /// <summary>
@@ -54,9 +54,11 @@ internal sealed class DocumentFeatures
         var workers = Math.Max(1, Math.Min(Environment.ProcessorCount, documents.Count / 64));
         var block = Math.Min(documents.Count, 256 * workers);
         var drafts = new DocumentFeatureDraft[block];
+        var known = new int[block][];
         for (var i = 0; i < drafts.Length; i++)
         {
             drafts[i] = new DocumentFeatureDraft();
+            known[i] = [];
         }
 
         var buffers = new DocumentFeatureBuffers[workers];
@@ -75,18 +77,38 @@ internal sealed class DocumentFeatures
                 for (var i = w; i < count; i += workers)
                 {
                     drafts[i].Read(documents[start + i], buffers[w]);
+                    KnownIds(drafts[i], vocabulary, ref known[i]);
                 }
             });
             for (var i = 0; i < count; i++)
             {
-                features[start + i] = FromDraft(documents[start + i], drafts[i], vocabulary);
+                features[start + i] = FromDraft(documents[start + i], drafts[i], known[i], vocabulary);
             }
         }
 
         return features;
     }
 
-    private static DocumentFeatures FromDraft(StoryDocument document, DocumentFeatureDraft draft, StoryVocabulary vocabulary)
+    /// <summary>
+    /// The ids of the draft's words that the vocabulary already has, -1 for the others, into <paramref name="ids"/>
+    /// (grown as needed). Run on every core while the drafts are read: the vocabulary is only read then, and an id
+    /// once given never changes, so these are the ids the words get when the drafts are given ids in order.
+    /// </summary>
+    private static void KnownIds(DocumentFeatureDraft draft, StoryVocabulary vocabulary, ref int[] ids)
+    {
+        if (ids.Length < draft.Terms)
+        {
+            ids = new int[Math.Max(draft.Terms, ids.Length * 2)];
+        }
+
+        for (var t = 0; t < draft.Terms; t++)
+        {
+            ids[t] = vocabulary.TryGetId(draft.Term(t), out var id) ? id : -1;
+        }
+    }
+
+    /// <param name="known">The ids <see cref="KnownIds"/> found for the draft's words, or empty to look each up here.</param>
+    private static DocumentFeatures FromDraft(StoryDocument document, DocumentFeatureDraft draft, int[] known, StoryVocabulary vocabulary)
     {
         // Ids are given in the order the words were read: the headline's, then each paragraph's.
         var buffers = vocabulary.Buffers;
@@ -95,7 +117,7 @@ internal sealed class DocumentFeatures
         var lead = buffers.Lead;
         for (var t = 0; t < draft.Terms; t++)
         {
-            var id = vocabulary.Id(draft.Term(t));
+            var id = t < known.Length && known[t] >= 0 ? known[t] : vocabulary.Id(draft.Term(t));
             // The headline says what the story is about: it weighs like a few sentences.
             counts.Add(id, t < draft.TitleTerms ? 3 : 1);
             if (t < draft.LeadTerms)

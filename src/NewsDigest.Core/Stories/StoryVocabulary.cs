@@ -60,6 +60,9 @@ internal sealed class StoryVocabulary
     /// <summary>Buffers that building one document's features reuses for the next (one grouping runs on one thread).</summary>
     internal DocumentFeatureBuffers Buffers { get; } = new();
 
+    /// <summary>The id of a term the vocabulary already has. Only reads, so threads may look up together while nothing adds.</summary>
+    public bool TryGetId(ReadOnlySpan<char> term, out int id) => _spanIds.TryGetValue(term, out id);
+
     /// <summary>The id of a term given as characters: a string is made only the first time the term is seen.</summary>
     public int Id(ReadOnlySpan<char> term)
     {
