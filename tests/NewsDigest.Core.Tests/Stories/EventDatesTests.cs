@@ -42,6 +42,20 @@ public sealed class EventDatesTests
         Assert.Equal(days.Length, days.Distinct().Count());
     }
 
+    [Fact]
+    public void Mentioned_ListReusedAcrossDocuments_GivesEachDocumentOnlyItsOwnDays()
+    {
+        var days = new List<int>();
+
+        var first = EventDates.Mentioned([Paragraphs[0]], days);
+        var second = EventDates.Mentioned([Paragraphs[^1]], days);
+        var third = EventDates.Mentioned([Paragraphs[1]], days);
+
+        Assert.Equal(DaysFromGroups([Paragraphs[0]]), first);
+        Assert.Empty(second);
+        Assert.Equal(DaysFromGroups([Paragraphs[1]]), third);
+    }
+
     /// <summary>The days as the patterns' named groups give them: what the span reading must reproduce.</summary>
     private static int[] DaysFromGroups(IEnumerable<string> paragraphs)
     {
