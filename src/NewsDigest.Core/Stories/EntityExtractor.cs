@@ -167,7 +167,7 @@ internal static partial class EntityExtractor
 
         // A title, its plural or its qualifier is never part of a person's name ("Defense Ministers", "Vice Presidents").
         var personLike = tokens.Length is 2 or 3 && IsPersonLike(tokens);
-        if (personLike && (phrase.AfterTitle || phrase.BeforeSpeechVerb || HyphenatedGivenName().IsMatch(tokens[^1])
+        if (personLike && (phrase.AfterTitle || phrase.BeforeSpeechVerb || IsHyphenatedGivenName(tokens[^1])
             || singles.Contains(tokens[0]) || singles.Contains(tokens[^1])))
         {
             return buffers.Entity(name, EntityKind.Person);
@@ -515,6 +515,9 @@ internal static partial class EntityExtractor
     }
 
     private static bool IsWordCharacter(char c) => char.IsLetter(c) || char.IsNumber(c);
+
+    // The hyphen is looked for first: most names have none, and a regex call from a second thread makes a new runner.
+    private static bool IsHyphenatedGivenName(string token) => token.Contains('-') && HyphenatedGivenName().IsMatch(token);
 
     // Korean-style given names ("Won-sik", "Tae-hyo"), not compounds such as "War-era" or "Seoul-based".
     [GeneratedRegex(@"^[A-Z][a-z]{1,5}-(?!era$|based$|led$|style$|born$|run$|wide$|made$|like$|old$)[a-z]{2,4}$")]
