@@ -3,7 +3,7 @@ using NewsDigest.Normalization;
 
 namespace NewsDigest.Stories;
 
-/// <summary>What building features reuses from one document to the next: term counts, word hashes, a token buffer.</summary>
+/// <summary>What building features reuses from one document to the next: term counts, word hashes, named days, a token buffer.</summary>
 internal sealed class DocumentFeatureBuffers
 {
     private readonly List<ulong> _wordHashes = [];
@@ -15,6 +15,9 @@ internal sealed class DocumentFeatureBuffers
     public TermCounter Lead { get; } = new();
 
     public EntityExtractionBuffers Entities { get; } = new();
+
+    /// <summary>The days a document names, collected before they are copied into its features.</summary>
+    public List<int> Days { get; } = [];
 
     /// <summary>The vocabulary id of a name, as of <see cref="StoryClusterer.EntityTerm"/>, without making that string.</summary>
     public int EntityId(StoryVocabulary vocabulary, string name)

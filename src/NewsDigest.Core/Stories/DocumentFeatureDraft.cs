@@ -74,7 +74,7 @@ internal sealed class DocumentFeatureDraft
         HeadlinePeople = HeadlinePeopleOf(document.Title, Entities);
         Shingles = buffers.CountShingles();
         PublishedDays = EventDates.Published(document.Published);
-        MentionedDays = EventDates.Mentioned(document.Paragraphs);
+        MentionedDays = EventDates.Mentioned(document.Paragraphs, buffers.Days);
         MentionedYears = EventDates.Years(document.Title, document.Paragraphs);
     }
 

@@ -1,9 +1,11 @@
+using System.Runtime.InteropServices;
+
 namespace NewsDigest.Stories;
 
 /// <summary>
 /// What entity extraction reuses from one document to the next within a grouping: one string per distinct token
 /// (a word recurs across thousands of documents, and a new string per mention was most of what extraction
-/// allocated), the token lists of the sentences, and the set of lower-case words.
+/// allocated), the token lists of the sentences, the words of the phrases, and the set of lower-case words.
 /// </summary>
 internal sealed class EntityExtractionBuffers
 {
@@ -25,8 +27,14 @@ internal sealed class EntityExtractionBuffers
     /// <summary>Where each sentence of the paragraph being read starts, and its length.</summary>
     public List<(int Start, int Length)> Sentences { get; } = [];
 
-    /// <summary>The capitalized phrases of the document.</summary>
+    /// <summary>The capitalized phrases of the document; their words are in <see cref="PhraseWords"/>.</summary>
     public List<EntityExtractor.Phrase> Phrases { get; } = [];
+
+    /// <summary>The words of every phrase of the document, one phrase after another.</summary>
+    public List<string> PhraseWords { get; } = [];
+
+    /// <summary>The words of the run of capitalized words being read, before it is split into phrases.</summary>
+    public List<string> RunWords { get; } = [];
 
     /// <summary>The one-word phrases of the document.</summary>
     public HashSet<string> Singles { get; } = new(StringComparer.Ordinal);
@@ -51,9 +59,9 @@ internal sealed class EntityExtractionBuffers
     }
 
     /// <summary>The one string for the words of a phrase joined by single spaces.</summary>
-    public string Name(List<string> words)
+    public string Name(ReadOnlySpan<string> words)
     {
-        var length = words.Count - 1;
+        var length = words.Length - 1;
         foreach (var word in words)
         {
             length += word.Length;
@@ -78,6 +86,17 @@ internal sealed class EntityExtractionBuffers
 
         return Token(_name.AsSpan(0, Math.Max(written, 0)));
     }
+
+    /// <summary>Records a phrase of <paramref name="words"/>, keeping its words here rather than in a list of its own.</summary>
+    public void AddPhrase(ReadOnlySpan<string> words, bool sentenceStart, bool afterTitle, bool beforeSpeechVerb)
+    {
+        Phrases.Add(new EntityExtractor.Phrase(PhraseWords.Count, words.Length, sentenceStart, afterTitle, beforeSpeechVerb));
+        PhraseWords.AddRange(words);
+    }
+
+    /// <summary>The words of <paramref name="phrase"/>, valid until the next phrase is added.</summary>
+    public ReadOnlySpan<string> Words(EntityExtractor.Phrase phrase) =>
+        CollectionsMarshal.AsSpan(PhraseWords).Slice(phrase.Start, phrase.Count);
 
     /// <summary>The one entity of <paramref name="name"/> and <paramref name="kind"/> (entities are values: sharing them is safe).</summary>
     public NamedEntity Entity(string name, EntityKind kind)
@@ -112,6 +131,8 @@ internal sealed class EntityExtractionBuffers
         LowerVocabulary.Clear();
         Tokenized.Clear();
         Phrases.Clear();
+        PhraseWords.Clear();
+        RunWords.Clear();
         Singles.Clear();
         Found.Clear();
         People.Clear();

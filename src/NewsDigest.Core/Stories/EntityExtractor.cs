@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 
 namespace NewsDigest.Stories;
@@ -35,21 +36,21 @@ internal static partial class EntityExtractor
         ["I"] = "1", ["II"] = "2", ["III"] = "3", ["IV"] = "4", ["V"] = "5",
     };
 
-    public static IReadOnlyList<NamedEntity> Extract(string title, IEnumerable<string> paragraphs) =>
+    public static IReadOnlyList<NamedEntity> Extract(string title, IReadOnlyList<string> paragraphs) =>
         Extract(title, paragraphs, new EntityExtractionBuffers());
 
     /// <summary>Extracts the names of one document, reusing <paramref name="buffers"/> (one grouping's, on one thread).</summary>
-    public static IReadOnlyList<NamedEntity> Extract(string title, IEnumerable<string> paragraphs, EntityExtractionBuffers buffers)
+    public static IReadOnlyList<NamedEntity> Extract(string title, IReadOnlyList<string> paragraphs, EntityExtractionBuffers buffers)
     {
         buffers.Reset();
         var lowerVocabulary = buffers.LowerVocabulary;
         var tokenized = buffers.Tokenized;
         tokenized.Add(Tokens(title, buffers));
         var sentences = buffers.Sentences;
-        foreach (var paragraph in paragraphs)
+        for (var p = 0; p < paragraphs.Count; p++)
         {
             // Sentences as positions in the paragraph: no string is made for one.
-            var text = SentenceSplitter.Squashed(paragraph);
+            var text = SentenceSplitter.Squashed(paragraphs[p]);
             sentences.Clear();
             SentenceSplitter.Split(text, sentences);
             foreach (var (start, length) in sentences)
@@ -69,18 +70,18 @@ internal static partial class EntityExtractor
             }
         }
 
-        var phrases = buffers.Phrases;
         foreach (var tokens in tokenized)
         {
-            CollectPhrases(tokens, lowerVocabulary, phrases);
+            CollectPhrases(tokens, buffers);
         }
 
+        var phrases = buffers.Phrases;
         var singles = buffers.Singles;
         foreach (var phrase in phrases)
         {
-            if (phrase.Tokens.Count == 1)
+            if (phrase.Count == 1)
             {
-                singles.Add(phrase.Tokens[0]);
+                singles.Add(buffers.Words(phrase)[0]);
             }
         }
 
@@ -124,12 +125,21 @@ internal static partial class EntityExtractor
             }
         }
 
-        return [.. found.Values];
+        if (found.Count == 0)
+        {
+            return [];
+        }
+
+        // An array in the dictionary's order: the document keeps it, and a collection expression would wrap it in another object.
+        var names = new NamedEntity[found.Count];
+        found.Values.CopyTo(names, 0);
+        return names;
     }
 
     private static NamedEntity? Classify(Phrase phrase, HashSet<string> singles, EntityExtractionBuffers buffers)
     {
-        var name = buffers.Name(phrase.Tokens);
+        var tokens = buffers.Words(phrase);
+        var name = buffers.Name(tokens);
         if (Gazetteer.IsCommonAbbreviation(name))
         {
             return null;
@@ -145,29 +155,31 @@ internal static partial class EntityExtractor
             return buffers.Entity(organisation, EntityKind.Organisation);
         }
 
-        if (AnyOrganisationWord(phrase.Tokens))
+        if (AnyOrganisationWord(tokens))
         {
             return buffers.Entity(name, EntityKind.Organisation);
         }
 
-        if (phrase.Tokens.Count == 1 && IsAcronym(name))
+        if (tokens.Length == 1 && IsAcronym(name))
         {
             return buffers.Entity(name, EntityKind.Organisation);
         }
 
         // A title, its plural or its qualifier is never part of a person's name ("Defense Ministers", "Vice Presidents").
-        var personLike = phrase.Tokens.Count is 2 or 3 && IsPersonLike(phrase.Tokens);
-        if (personLike && (phrase.AfterTitle || phrase.BeforeSpeechVerb || HyphenatedGivenName().IsMatch(phrase.Tokens[^1])
-            || singles.Contains(phrase.Tokens[0]) || singles.Contains(phrase.Tokens[^1])))
+        var personLike = tokens.Length is 2 or 3 && IsPersonLike(tokens);
+        if (personLike && (phrase.AfterTitle || phrase.BeforeSpeechVerb || IsHyphenatedGivenName(tokens[^1])
+            || singles.Contains(tokens[0]) || singles.Contains(tokens[^1])))
         {
             return buffers.Entity(name, EntityKind.Person);
         }
 
-        return phrase.Tokens.Count == 1 && phrase.SentenceStart ? null : buffers.Entity(name, EntityKind.Other);
+        return tokens.Length == 1 && phrase.SentenceStart ? null : buffers.Entity(name, EntityKind.Other);
     }
 
-    private static void CollectPhrases(List<string> tokens, HashSet<string> lowerVocabulary, List<Phrase> phrases)
+    private static void CollectPhrases(List<string> tokens, EntityExtractionBuffers buffers)
     {
+        // One list for the words of every run: a run is split into phrases before the next is read.
+        var words = buffers.RunWords;
         var i = 0;
         while (i < tokens.Count)
         {
@@ -178,7 +190,8 @@ internal static partial class EntityExtractor
             }
 
             var start = i;
-            var words = new List<string> { tokens[i] };
+            words.Clear();
+            words.Add(tokens[i]);
             i++;
             while (i < tokens.Count)
             {
@@ -187,7 +200,7 @@ internal static partial class EntityExtractor
                     words.Add(RomanNumerals.TryGetValue(tokens[i], out var number) ? number : tokens[i]);
                     i++;
                 }
-                else if ((Connectors.Contains(tokens[i]) || (tokens[i] == "and" && IsInsideOrganisationName(words)))
+                else if ((Connectors.Contains(tokens[i]) || (tokens[i] == "and" && IsInsideOrganisationName(CollectionsMarshal.AsSpan(words))))
                     && i + 1 < tokens.Count && IsCapitalized(tokens[i + 1]) && !(tokens[i] == "and" && Gazetteer.Place(tokens[i + 1]) is not null))
                 {
                     words.Add(tokens[i]);
@@ -205,13 +218,19 @@ internal static partial class EntityExtractor
                 next = tokens[i + 1];
             }
 
-            AddSplitAtTitles(words, start == 0, lowerVocabulary, next is not null && SpeechVerbs.Contains(next), phrases);
+            AddSplitAtTitles(CollectionsMarshal.AsSpan(words), start == 0, next is not null && SpeechVerbs.Contains(next), buffers);
         }
     }
 
-    private static void AddSplitAtTitles(List<string> words, bool sentenceStart, HashSet<string> lowerVocabulary, bool beforeSpeechVerb, List<Phrase> phrases)
+    // Phrases are spans of the run's words: a slice is free, where a sub-list was a new list per phrase.
+    private static void AddSplitAtTitles(ReadOnlySpan<string> words, bool sentenceStart, bool beforeSpeechVerb, EntityExtractionBuffers buffers)
     {
-        var lastTitle = words.FindLastIndex(Gazetteer.IsTitleWord);
+        var lastTitle = words.Length - 1;
+        while (lastTitle >= 0 && !Gazetteer.IsTitleWord(words[lastTitle]))
+        {
+            lastTitle--;
+        }
+
         if (lastTitle >= 0)
         {
             // Whatever precedes the title ("South Korean Defense") is a separate phrase; the title words are not names.
@@ -223,52 +242,52 @@ internal static partial class EntityExtractor
 
             if (firstTitle > 0)
             {
-                AddSplitAtTitles(words[..firstTitle], sentenceStart, lowerVocabulary, false, phrases);
+                AddSplitAtTitles(words[..firstTitle], sentenceStart, false, buffers);
             }
 
             var rest = words[(lastTitle + 1)..];
-            if (rest.Count > 0 && rest[0] is not ("of" or "for" or "on"))
+            if (rest.Length > 0 && rest[0] is not ("of" or "for" or "on"))
             {
-                Add(rest, false, afterTitle: true, beforeSpeechVerb, lowerVocabulary, phrases);
+                Add(rest, false, afterTitle: true, beforeSpeechVerb, buffers);
             }
 
             return;
         }
 
-        Add(words, sentenceStart, afterTitle: false, beforeSpeechVerb, lowerVocabulary, phrases);
+        Add(words, sentenceStart, afterTitle: false, beforeSpeechVerb, buffers);
     }
 
-    private static void Add(List<string> words, bool sentenceStart, bool afterTitle, bool beforeSpeechVerb, HashSet<string> lowerVocabulary, List<Phrase> phrases)
+    private static void Add(ReadOnlySpan<string> words, bool sentenceStart, bool afterTitle, bool beforeSpeechVerb, EntityExtractionBuffers buffers)
     {
         // Sentence-initial ordinary words ("However", "The", "Although") are not names.
-        while (words.Count > 0 && sentenceStart && IsOrdinaryWord(words[0], lowerVocabulary))
+        while (words.Length > 0 && sentenceStart && IsOrdinaryWord(words[0], buffers.LowerVocabulary))
         {
             words = words[1..];
             sentenceStart = false;
         }
 
-        while (words.Count > 0 && (Connectors.Contains(words[^1]) || IsStopWord(words[^1])))
+        while (words.Length > 0 && (Connectors.Contains(words[^1]) || IsStopWord(words[^1])))
         {
             words = words[..^1];
         }
 
-        if (words.Count == 0 || words.Count > 7 || AllNumerals(words))
+        if (words.Length == 0 || words.Length > 7 || AllNumerals(words))
         {
             return;
         }
 
-        // The count is checked before the join: most phrases have one or two words, and the join allocates.
-        if (words.Count > 2 && Gazetteer.Place(string.Join(' ', words[..2])) is not null
-            && Gazetteer.Place(string.Join(' ', words)) is null && Gazetteer.Organisation(string.Join(' ', words)) is null
+        // The count is checked before the names are joined: most phrases have one or two words.
+        if (words.Length > 2 && Gazetteer.Place(buffers.Name(words[..2])) is not null
+            && buffers.Name(words) is var name && Gazetteer.Place(name) is null && Gazetteer.Organisation(name) is null
             && !AnyOrganisationWord(words))
         {
             // "South Korean Yoon" or "Australia Anthony Albanese": the place and what follows are separate names.
-            phrases.Add(new Phrase(words[..2], sentenceStart, false, false));
-            Add(words[2..], false, afterTitle, beforeSpeechVerb, lowerVocabulary, phrases);
+            buffers.AddPhrase(words[..2], sentenceStart, false, false);
+            Add(words[2..], false, afterTitle, beforeSpeechVerb, buffers);
             return;
         }
 
-        phrases.Add(new Phrase(words, sentenceStart, afterTitle, beforeSpeechVerb));
+        buffers.AddPhrase(words, sentenceStart, afterTitle, beforeSpeechVerb);
     }
 
     /// <summary>Whether <paramref name="word"/> in lower case is a stop word or a word the document writes lower-case.</summary>
@@ -290,10 +309,15 @@ internal static partial class EntityExtractor
     /// "and" belongs to the name in "Center for Security and Strategy" or "Ministry of Trade and Industry": the words
     /// so far are an organisation word with "of"/"for" after it. Elsewhere "and" separates two names.
     /// </summary>
-    private static bool IsInsideOrganisationName(List<string> words)
+    private static bool IsInsideOrganisationName(ReadOnlySpan<string> words)
     {
-        var organisation = words.FindIndex(Gazetteer.IsOrganisationWord);
-        return organisation >= 0 && organisation + 1 < words.Count && words[organisation + 1] is "of" or "for" or "on"
+        var organisation = 0;
+        while (organisation < words.Length && !Gazetteer.IsOrganisationWord(words[organisation]))
+        {
+            organisation++;
+        }
+
+        return organisation < words.Length && organisation + 1 < words.Length && words[organisation + 1] is "of" or "for" or "on"
             && !words.Contains("and");
     }
 
@@ -343,7 +367,7 @@ internal static partial class EntityExtractor
         return true;
     }
 
-    private static bool AllNumerals(List<string> words)
+    private static bool AllNumerals(ReadOnlySpan<string> words)
     {
         foreach (var word in words)
         {
@@ -356,7 +380,7 @@ internal static partial class EntityExtractor
         return true;
     }
 
-    private static bool AnyOrganisationWord(List<string> words)
+    private static bool AnyOrganisationWord(ReadOnlySpan<string> words)
     {
         foreach (var word in words)
         {
@@ -373,7 +397,7 @@ internal static partial class EntityExtractor
     /// Every word capitalized and no acronym; no title, its plural or its qualifier ("Defense Ministers", "Vice Presidents"),
     /// which are never part of a person's name.
     /// </summary>
-    private static bool IsPersonLike(List<string> words)
+    private static bool IsPersonLike(ReadOnlySpan<string> words)
     {
         foreach (var t in words)
         {
@@ -492,9 +516,13 @@ internal static partial class EntityExtractor
 
     private static bool IsWordCharacter(char c) => char.IsLetter(c) || char.IsNumber(c);
 
+    // The hyphen is looked for first: most names have none, and a regex call from a second thread makes a new runner.
+    private static bool IsHyphenatedGivenName(string token) => token.Contains('-') && HyphenatedGivenName().IsMatch(token);
+
     // Korean-style given names ("Won-sik", "Tae-hyo"), not compounds such as "War-era" or "Seoul-based".
     [GeneratedRegex(@"^[A-Z][a-z]{1,5}-(?!era$|based$|led$|style$|born$|run$|wide$|made$|like$|old$)[a-z]{2,4}$")]
     private static partial Regex HyphenatedGivenName();
 
-    internal sealed record Phrase(List<string> Tokens, bool SentenceStart, bool AfterTitle, bool BeforeSpeechVerb);
+    /// <summary>A capitalized phrase: <see cref="Count"/> words from <see cref="Start"/> in <see cref="EntityExtractionBuffers.PhraseWords"/>.</summary>
+    internal readonly record struct Phrase(int Start, int Count, bool SentenceStart, bool AfterTitle, bool BeforeSpeechVerb);
 }
