@@ -123,42 +123,6 @@ internal static partial class EventDates
         }
     }
 
-    /// <summary>Whether any day of one set is within a day of any day of the other.</summary>
-    public static bool Overlap(IReadOnlyCollection<int> a, IReadOnlyCollection<int> b)
-    {
-        foreach (var x in a)
-        {
-            foreach (var y in b)
-            {
-                if (Math.Abs(x - y) <= 1)
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>Whether any day of <paramref name="a"/> is within a day of one of <paramref name="b"/>, without enumerating the set.</summary>
-    public static bool Overlap(int[] a, HashSet<int> b)
-    {
-        if (b.Count == 0)
-        {
-            return false;
-        }
-
-        foreach (var x in a)
-        {
-            if (b.Contains(x) || b.Contains(x - 1) || b.Contains(x + 1))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     /// <summary>Adds the day of a month name (only its first three letters count) and a day number, once.</summary>
     private static void Add(List<int> days, ReadOnlySpan<char> month, ReadOnlySpan<char> day)
     {
