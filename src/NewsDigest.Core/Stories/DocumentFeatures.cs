@@ -36,6 +36,9 @@ internal sealed class DocumentFeatures
     /// <summary>Ids of the people the headline names: who the development is about.</summary>
     public required int[] HeadlinePeople { get; init; }
 
+    /// <summary>The surnames the report names, worked out when first asked (<see cref="StoryPeople"/>).</summary>
+    internal StoryPeople.ReportPeople? People { get; set; }
+
     /// <summary>The features of one document, read and given ids on this thread.</summary>
     public static DocumentFeatures Build(StoryDocument document, StoryVocabulary vocabulary)
     {

@@ -27,6 +27,9 @@ internal sealed partial class StoryCluster(StoryProfile? existing)
 
     public List<DocumentFeatures> NewDocuments { get; } = [];
 
+    /// <summary>How many of the story's reports name each person, kept as it grows (<see cref="StoryPeople"/>).</summary>
+    internal StoryPeople.Counts? People { get; set; }
+
     /// <summary>Whether any of the story's documents says when it was published.</summary>
     public bool IsDated => _firstPublished is not null;
 

@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace NewsDigest.Stories;
 
 /// <summary>
@@ -14,9 +12,6 @@ namespace NewsDigest.Stories;
 /// </remarks>
 internal static class StoryPeople
 {
-    private static readonly ConditionalWeakTable<DocumentFeatures, ReportPeople> Reports = [];
-    private static readonly ConditionalWeakTable<StoryCluster, Counts> Stories = [];
-
     /// <summary>
     /// Whether both groups of reports have central people and none of one's is central to the other: two
     /// developments about different people. Stories of one report have no central person (its names say too little).
@@ -97,12 +92,13 @@ internal static class StoryPeople
 
     private static Counts CountsOf(StoryCluster story)
     {
-        var counts = Stories.GetValue(story, static s => new Counts(s.Existing));
+        // Kept by the story and the report themselves: a table on the side cost the collector a handle for each.
+        var counts = story.People ??= new Counts(story.Existing);
         counts.Update(story.NewDocuments);
         return counts;
     }
 
-    private static ReportPeople Of(DocumentFeatures report) => Reports.GetValue(report, static r => ReportPeople.Read(r));
+    private static ReportPeople Of(DocumentFeatures report) => report.People ??= ReportPeople.Read(report);
 
     private static string Surname(string name)
     {
@@ -111,7 +107,7 @@ internal static class StoryPeople
     }
 
     /// <summary>The surnames of the people a report names, and of those its headline names.</summary>
-    private sealed record ReportPeople(string[] Named, string[] Headline)
+    internal sealed record ReportPeople(string[] Named, string[] Headline)
     {
         public static ReportPeople Read(DocumentFeatures report)
         {
@@ -145,7 +141,7 @@ internal static class StoryPeople
     }
 
     /// <summary>How many reports of a story name each surname, in their text and in their headline.</summary>
-    private sealed class Counts(StoryProfile? earlier)
+    internal sealed class Counts(StoryProfile? earlier)
     {
         private int _read;
         private HashSet<string>? _central;
