@@ -57,43 +57,53 @@ internal static class DigestEditor
         ArgumentNullException.ThrowIfNull(window);
         ArgumentNullException.ThrowIfNull(options);
         var olderBefore = window.Start - options.OlderCoverageAfter;
-        var ranked = new List<(DigestEntry Entry, double Score, DateTimeOffset Newest)>();
-        var updates = new List<StoryUpdate>();
-        var summaries = SummarizeAll(grouping);
-        for (var g = 0; g < grouping.Groups.Count; g++)
+        var groups = grouping.Groups;
+        var articles = OrderAll(groups);
+        var ranked = new List<(int Group, DigestEntry Entry, double Score, DateTimeOffset Newest)>(groups.Count);
+        var headlines = new string[groups.Count];
+        for (var g = 0; g < groups.Count; g++)
         {
-            var group = grouping.Groups[g];
-            var said = group.Existing?.SaidSentences ?? [];
-            var (articles, summary, headline) = summaries[g];
-            var sources = EntrySources.List(articles, olderBefore);
-            var isOlder = IsOlderCoverage(sources);
-
+            var group = groups[g];
+            headlines[g] = EntrySources.Headline(articles[g]);
+            var sources = EntrySources.List(articles[g], olderBefore);
             var entry = new DigestEntry(
                 group.Profile.Id,
-                headline,
+                headlines[g],
                 group.Existing is not null,
-                isOlder,
-                summary,
+                IsOlderCoverage(sources),
+                [],
                 sources,
                 EntryNames.Of(group.Entities, EntityKind.Person, NamesPerKind),
                 EntryNames.Of(group.Entities, EntityKind.Organisation, NamesPerKind),
                 EntryNames.Of(group.Entities, EntityKind.Place, NamesPerKind),
-                EntrySources.IndependentOutlets(articles));
+                EntrySources.IndependentOutlets(articles[g]));
 
             var (newest, newestPublished) = Newest(group.Documents);
-            ranked.Add((entry, Score(group, entry, window, newestPublished), newest));
-            updates.Add(new StoryUpdate(group.Profile with { Headline = headline, SaidSentences = Said(said, summary) }, Ids(group.Documents)));
+            ranked.Add((g, entry, Score(group, entry, window, newestPublished), newest));
         }
 
-        // News first, older coverage after it; within each, by score.
-        var entries = ranked
+        // News first, older coverage after it; within each, by score. The rank does not depend on the summaries.
+        var listed = ranked
             .OrderBy(r => r.Entry.IsOlderCoverage)
             .ThenByDescending(r => r.Score)
             .ThenByDescending(r => r.Newest)
             .ThenBy(r => r.Entry.Headline, StringComparer.Ordinal)
             .Take(options.MaxStories)
-            .Select(r => r.Entry)
             .ToList();
+
+        // Only the stories the digest lists are summarised: one past the cap is shown nowhere, so nothing of it is
+        // said, and its sentences are still to be told when a later digest lists it.
+        var summaries = SummarizeAll(grouping, [.. listed.Select(r => r.Group)], articles);
+        var entries = listed.Select(r => r.Entry with { Summary = summaries[r.Group]! }).ToList();
+        var updates = new List<StoryUpdate>(groups.Count);
+        for (var g = 0; g < groups.Count; g++)
+        {
+            var said = groups[g].Existing?.SaidSentences ?? [];
+            updates.Add(new StoryUpdate(
+                groups[g].Profile with { Headline = headlines[g], SaidSentences = summaries[g] is { } summary ? Said(said, summary) : said },
+                Ids(groups[g].Documents)));
+        }
+
         var content = new DigestContent(
             window.LocalDate,
             window.TimeZone,
@@ -110,24 +120,34 @@ internal static class DigestEditor
         return new DigestEdition(content, updates);
     }
 
+    /// <summary>The articles of every story in the order they speak for it, in parallel, each in its own slot.</summary>
+    private static List<List<SourceFacts>>[] OrderAll(IReadOnlyList<StoryGroup> groups)
+    {
+        var ordered = new List<List<SourceFacts>>[groups.Count];
+        Parallel.For(0, groups.Count, g => ordered[g] = SourceFacts.Order(groups[g].Articles));
+        return ordered;
+    }
+
     /// <summary>
-    /// The articles, summary and headline of every story, in parallel over fixed runs of
-    /// <see cref="StoriesPerWorkspace"/> stories, each run read with a workspace of its own (a workspace reads each word
-    /// into a term once, and reuses its buffers). A summary depends on its story alone, and each is kept in its own
-    /// slot, so the result depends neither on the threads nor on how many there are.
+    /// The summaries of the stories <paramref name="listed"/> (indexes into the groups; null for the others), in
+    /// parallel over fixed runs of <see cref="StoriesPerWorkspace"/> of them in that order, each run read with a
+    /// workspace of its own (a workspace reads each word into a term once, and reuses its buffers). A summary depends
+    /// on its story alone, and each is kept in its own slot, so the result depends neither on the threads nor on how
+    /// many there are.
     /// </summary>
-    private static (List<List<SourceFacts>> Articles, IReadOnlyList<SummarySentence> Summary, string Headline)[] SummarizeAll(StoryGrouping grouping)
+    private static IReadOnlyList<SummarySentence>?[] SummarizeAll(StoryGrouping grouping, int[] listed, List<List<SourceFacts>>[] articles)
     {
         var groups = grouping.Groups;
-        var summaries = new (List<List<SourceFacts>>, IReadOnlyList<SummarySentence>, string)[groups.Count];
-        var runs = (groups.Count + StoriesPerWorkspace - 1) / StoriesPerWorkspace;
+        var summaries = new IReadOnlyList<SummarySentence>?[groups.Count];
+        var runs = (listed.Length + StoriesPerWorkspace - 1) / StoriesPerWorkspace;
         Parallel.For(0, runs, run =>
         {
             var workspace = new SummaryWorkspace(grouping.InverseDocumentFrequency);
-            var end = Math.Min(groups.Count, (run + 1) * StoriesPerWorkspace);
-            for (var g = run * StoriesPerWorkspace; g < end; g++)
+            var end = Math.Min(listed.Length, (run + 1) * StoriesPerWorkspace);
+            for (var i = run * StoriesPerWorkspace; i < end; i++)
             {
-                summaries[g] = Summarize(groups[g].Articles, groups[g].Existing?.SaidSentences ?? [], workspace);
+                var g = listed[i];
+                summaries[g] = ExtractiveSummarizer.Summarize(SummarisedDocuments(articles[g]), groups[g].Existing?.SaidSentences ?? [], workspace);
             }
         });
         return summaries;

@@ -94,6 +94,27 @@ public sealed class DigestEditorTests
     }
 
     [Fact]
+    public void Compose_StoryPastTheCap_RemembersNothingOfItAsSaid()
+    {
+        var seeds = StoryTestDocuments.Seeds();
+
+        var edition = DigestEditor.Compose([.. seeds.Values], [], Window, new DigestOptions { MaxStories = 2 }, null);
+
+        // A story the digest lists remembers its summary as said; the one past the cap was shown nowhere, so its
+        // sentences are still to be told when a later digest lists it.
+        foreach (var entry in edition.Content.Entries)
+        {
+            var update = Assert.Single(edition.StoryUpdates, u => u.Profile.Id == entry.StoryId);
+            Assert.NotEmpty(entry.Summary);
+            Assert.Equal(entry.Summary.Select(s => s.Text), update.Profile.SaidSentences);
+        }
+
+        var unlisted = Assert.Single(edition.StoryUpdates, u => edition.Content.Entries.All(e => e.StoryId != u.Profile.Id));
+        Assert.Empty(unlisted.Profile.SaidSentences);
+        Assert.NotEmpty(unlisted.DocumentIds);
+    }
+
+    [Fact]
     public void Compose_NoDocuments_EmptyDigest()
     {
         var edition = DigestEditor.Compose([], [], Window, new DigestOptions(), null);
