@@ -90,27 +90,38 @@ internal sealed partial class StoryCluster
     /// The <paramref name="size"/> heaviest terms of <paramref name="vector"/>, heaviest first, ties in the vector's
     /// order (as a stable sort gives them), each weight divided by <paramref name="members"/>.
     /// </summary>
-    private static Dictionary<string, float> Heaviest(Dictionary<int, float> vector, int size, int members, StoryVocabulary vocabulary)
+    private static RankedTerms Heaviest(Dictionary<int, float> vector, int size, int members, StoryVocabulary vocabulary)
     {
+        // Each entry as one number that sorts as the order wanted: the weight's bits (weights are positive, and a
+        // positive float's bits order as it does) complemented, so the heaviest come first, then the position, so
+        // ties keep the vector's order. Sorting plain numbers is several times faster than comparing pairs.
         var count = vector.Count;
-        var entries = System.Buffers.ArrayPool<(float Weight, int Position, int Id)>.Shared.Rent(count);
+        var order = System.Buffers.ArrayPool<long>.Shared.Rent(count);
+        var ids = System.Buffers.ArrayPool<int>.Shared.Rent(count);
         var i = 0;
         foreach (var (id, weight) in vector)
         {
-            entries[i] = (weight, i, id);
+            order[i] = ((long)~BitConverter.SingleToUInt32Bits(weight) << 32) | (uint)i;
+            ids[i] = id;
             i++;
         }
 
-        var ranked = entries.AsSpan(0, count);
-        ranked.Sort(static (a, b) => a.Weight != b.Weight ? b.Weight.CompareTo(a.Weight) : a.Position.CompareTo(b.Position));
-        var heaviest = new Dictionary<string, float>(Math.Min(size, count), StringComparer.Ordinal);
-        for (var r = 0; r < ranked.Length && r < size; r++)
+        var ranked = order.AsSpan(0, count);
+        ranked.Sort();
+        var kept = Math.Min(size, count);
+        var terms = new string[kept];
+        var weights = new float[kept];
+        for (var r = 0; r < kept; r++)
         {
-            heaviest.Add(vocabulary.Term(ranked[r].Id), ranked[r].Weight / members);
+            var position = (int)(uint)ranked[r];
+            var id = ids[position];
+            terms[r] = vocabulary.Term(id);
+            weights[r] = vector[id] / members;
         }
 
-        System.Buffers.ArrayPool<(float Weight, int Position, int Id)>.Shared.Return(entries);
-        return heaviest;
+        System.Buffers.ArrayPool<int>.Shared.Return(ids);
+        System.Buffers.ArrayPool<long>.Shared.Return(order);
+        return new RankedTerms(terms, weights);
     }
 
     /// <summary>
