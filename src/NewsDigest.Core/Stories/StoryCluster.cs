@@ -157,27 +157,26 @@ internal sealed partial class StoryCluster(StoryProfile? existing)
 
         // The weakest terms go, in order of weight, ties in the dictionary's order (as a stable sort gives them), and
         // are removed in that order: the dictionary then reuses its free slots as it always did, so its order is unchanged.
+        // Each entry as one number that sorts as that order: the weighted value's bits (positive, and a positive
+        // float's bits order as it does), then the position. Plain numbers sort several times faster than pairs.
         var count = vector.Count;
         var ids = System.Buffers.ArrayPool<int>.Shared.Rent(count);
-        var weights = System.Buffers.ArrayPool<float>.Shared.Rent(count);
-        var order = System.Buffers.ArrayPool<int>.Shared.Rent(count);
+        var order = System.Buffers.ArrayPool<long>.Shared.Rent(count);
         var i = 0;
         foreach (var (id, weight) in vector)
         {
             ids[i] = id;
-            weights[i] = weight * idf[id];
-            order[i] = i;
+            order[i] = ((long)BitConverter.SingleToUInt32Bits(weight * idf[id]) << 32) | (uint)i;
             i++;
         }
 
-        order.AsSpan(0, count).Sort((a, b) => weights[a] != weights[b] ? weights[a].CompareTo(weights[b]) : a.CompareTo(b));
+        order.AsSpan(0, count).Sort();
         for (var w = 0; w < count - size; w++)
         {
-            vector.Remove(ids[order[w]]);
+            vector.Remove(ids[(int)(uint)order[w]]);
         }
 
-        System.Buffers.ArrayPool<int>.Shared.Return(order);
-        System.Buffers.ArrayPool<float>.Shared.Return(weights);
+        System.Buffers.ArrayPool<long>.Shared.Return(order);
         System.Buffers.ArrayPool<int>.Shared.Return(ids);
     }
 }
