@@ -194,23 +194,23 @@ internal sealed class DocumentFeatures
 
         var values = Document.Signature.Values;
         var bands = values.Count / RowsPerBand;
-        var ranked = TermIds.Length <= 512 ? stackalloc (float Weight, int Position)[TermIds.Length] : new (float Weight, int Position)[TermIds.Length];
+        var ranked = TermIds.Length <= 512 ? stackalloc long[TermIds.Length] : new long[TermIds.Length];
         var terms = 0;
         for (var i = 0; i < TermIds.Length; i++)
         {
             if (idf[TermIds[i]] <= keyIdf)
             {
-                ranked[terms++] = (TermWeights[i] * idf[TermIds[i]], i);
+                ranked[terms++] = RankKey.HeaviestFirst(TermWeights[i] * idf[TermIds[i]], i);
             }
         }
 
         var names = 0;
-        var rankedNames = EntityIds.Length <= 512 ? stackalloc (float Weight, int Position)[EntityIds.Length] : new (float Weight, int Position)[EntityIds.Length];
+        var rankedNames = EntityIds.Length <= 512 ? stackalloc long[EntityIds.Length] : new long[EntityIds.Length];
         for (var i = 0; i < EntityIds.Length; i++)
         {
             if (idf[EntityIds[i]] <= keyIdf)
             {
-                rankedNames[names++] = (idf[EntityIds[i]], i);
+                rankedNames[names++] = RankKey.HeaviestFirst(idf[EntityIds[i]], i);
             }
         }
 
@@ -237,13 +237,13 @@ internal sealed class DocumentFeatures
     internal static long BandKey(int band, uint first, uint second) =>
         long.MinValue + ((long)band << 56) + (long)(StableHash.Mix(((ulong)first << 32) | second) >> 8);
 
-    /// <summary>Adds the ids of the <paramref name="count"/> heaviest entries, ties in their original order.</summary>
-    private static int AddStrongest(long[] keys, int next, Span<(float Weight, int Position)> ranked, int[] ids, int count)
+    /// <summary>Adds the ids of the <paramref name="count"/> heaviest entries (<see cref="RankKey.HeaviestFirst"/>), ties in their original order.</summary>
+    private static int AddStrongest(long[] keys, int next, Span<long> ranked, int[] ids, int count)
     {
-        ranked.Sort(static (a, b) => a.Weight != b.Weight ? b.Weight.CompareTo(a.Weight) : a.Position.CompareTo(b.Position));
+        ranked.Sort();
         for (var i = 0; i < ranked.Length && i < count; i++)
         {
-            keys[next++] = ids[ranked[i].Position];
+            keys[next++] = ids[RankKey.Position(ranked[i])];
         }
 
         return next;

@@ -157,8 +157,6 @@ internal sealed partial class StoryCluster(StoryProfile? existing)
 
         // The weakest terms go, in order of weight, ties in the dictionary's order (as a stable sort gives them), and
         // are removed in that order: the dictionary then reuses its free slots as it always did, so its order is unchanged.
-        // Each entry as one number that sorts as that order: the weighted value's bits (positive, and a positive
-        // float's bits order as it does), then the position. Plain numbers sort several times faster than pairs.
         var count = vector.Count;
         var ids = System.Buffers.ArrayPool<int>.Shared.Rent(count);
         var order = System.Buffers.ArrayPool<long>.Shared.Rent(count);
@@ -166,14 +164,14 @@ internal sealed partial class StoryCluster(StoryProfile? existing)
         foreach (var (id, weight) in vector)
         {
             ids[i] = id;
-            order[i] = ((long)BitConverter.SingleToUInt32Bits(weight * idf[id]) << 32) | (uint)i;
+            order[i] = RankKey.LightestFirst(weight * idf[id], i);
             i++;
         }
 
         order.AsSpan(0, count).Sort();
         for (var w = 0; w < count - size; w++)
         {
-            vector.Remove(ids[(int)(uint)order[w]]);
+            vector.Remove(ids[RankKey.Position(order[w])]);
         }
 
         System.Buffers.ArrayPool<long>.Shared.Return(order);

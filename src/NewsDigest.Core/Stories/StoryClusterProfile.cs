@@ -92,16 +92,13 @@ internal sealed partial class StoryCluster
     /// </summary>
     private static RankedTerms Heaviest(Dictionary<int, float> vector, int size, int members, StoryVocabulary vocabulary)
     {
-        // Each entry as one number that sorts as the order wanted: the weight's bits (weights are positive, and a
-        // positive float's bits order as it does) complemented, so the heaviest come first, then the position, so
-        // ties keep the vector's order. Sorting plain numbers is several times faster than comparing pairs.
         var count = vector.Count;
         var order = System.Buffers.ArrayPool<long>.Shared.Rent(count);
         var ids = System.Buffers.ArrayPool<int>.Shared.Rent(count);
         var i = 0;
         foreach (var (id, weight) in vector)
         {
-            order[i] = ((long)~BitConverter.SingleToUInt32Bits(weight) << 32) | (uint)i;
+            order[i] = RankKey.HeaviestFirst(weight, i);
             ids[i] = id;
             i++;
         }
@@ -113,7 +110,7 @@ internal sealed partial class StoryCluster
         var weights = new float[kept];
         for (var r = 0; r < kept; r++)
         {
-            var position = (int)(uint)ranked[r];
+            var position = RankKey.Position(ranked[r]);
             var id = ids[position];
             terms[r] = vocabulary.Term(id);
             weights[r] = vector[id] / members;
