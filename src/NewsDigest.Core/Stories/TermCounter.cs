@@ -20,7 +20,7 @@ internal sealed class TermCounter
         double norm = 0;
         for (var i = 0; i < ids.Length; i++)
         {
-            weights[i] = (float)(1 + Math.Log(_counts[ids[i]]));
+            weights[i] = Weight(_counts[ids[i]]);
             norm += weights[i] * weights[i];
         }
 
@@ -32,5 +32,15 @@ internal sealed class TermCounter
 
         _counts.Clear();
         return (ids, weights);
+    }
+
+    // 1 + log(count) for the whole counts most terms have (counts are sums of whole amounts): the same numbers,
+    // looked up instead of a logarithm per term of every document.
+    private static readonly float[] SmallCountWeights = [.. Enumerable.Range(0, 256).Select(static n => (float)(1 + Math.Log(n)))];
+
+    private static float Weight(float count)
+    {
+        var whole = (int)count;
+        return whole == count && (uint)whole < (uint)SmallCountWeights.Length ? SmallCountWeights[whole] : (float)(1 + Math.Log(count));
     }
 }
