@@ -42,6 +42,23 @@ public sealed class EntityExtractorTests
     }
 
     [Fact]
+    public void Extract_SentenceInitialWordWrittenLowerCaseLater_LeftOutOfTheName()
+    {
+        var entities = EntityExtractor.Extract("Traffic", ["Harbour Bridge reopened on Monday. Ferries crossed the harbour all week."]);
+
+        Assert.Contains(entities, e => e.Name == "Bridge");
+        Assert.DoesNotContain(entities, e => e.Name == "Harbour Bridge");
+    }
+
+    [Fact]
+    public void Extract_SentenceInitialWordNeverWrittenLowerCase_KeptInTheName()
+    {
+        var entities = EntityExtractor.Extract("Traffic", ["Harbour Bridge reopened on Monday. Ferries crossed the bay all week."]);
+
+        Assert.Contains(entities, e => e.Name == "Harbour Bridge");
+    }
+
+    [Fact]
     public void Extract_HyphenatedCompound_IsNotAPerson()
     {
         var entities = EntityExtractor.Extract("Alliance", ["It is more like a new Cold War-era military alliance, Doo Jin-ho said."]);

@@ -1,0 +1,145 @@
+namespace NewsDigest.Stories;
+
+internal static partial class EntityExtractor
+{
+    /// <summary>
+    /// Appends the word tokens of <paramref name="sentence"/> (from <paramref name="offset"/> in <paramref name="text"/>,
+    /// <paramref name="length"/> long) as places in the text, with their case, abbreviations such as "U.S." kept whole,
+    /// commas and brackets kept as tokens; a trailing "'s" is left out. No string is made: most tokens never become a name.
+    /// </summary>
+    private static void AddSentenceTokens(string text, int offset, int length, EntityExtractionBuffers buffers)
+    {
+        var tokens = buffers.Tokens;
+        var first = tokens.Count;
+        var sentence = text.AsSpan(offset, length);
+        var position = 0;
+        while (NextToken(sentence, ref position, out var start))
+        {
+            var token = sentence[start..position];
+            if (token.EndsWith("'s", StringComparison.Ordinal) || token.EndsWith("\u2019s", StringComparison.Ordinal))
+            {
+                token = token[..^2];
+            }
+
+            tokens.Add(new TokenRange(text, offset + start, token.Length));
+        }
+
+        buffers.SentenceTokens.Add((first, tokens.Count - first));
+    }
+
+    /// <summary>
+    /// Finds which sentence-initial capitalized words the document also writes lower-case ("The" and "the"), looking
+    /// up only those words, where a set of every lower-case token was a string and a set entry per token.
+    /// </summary>
+    private static void FindWordsWrittenLowerCase(EntityExtractionBuffers buffers)
+    {
+        var tokens = buffers.TokenSpan;
+        var candidates = buffers.SentenceInitialWords;
+        Span<char> lower = stackalloc char[64];
+        ulong lengths = 0;
+        foreach (var (first, count) in buffers.SentenceTokens)
+        {
+            if (count == 0 || !IsCapitalized(tokens[first].Span))
+            {
+                continue;
+            }
+
+            var word = tokens[first].Span;
+            var wordLower = word.Length <= lower.Length ? lower[..word.Length] : new char[word.Length];
+            word.ToLowerInvariant(wordLower);
+            // A stop word is ordinary anyway, and only a word that starts lower-case can be written lower-case.
+            if (!char.IsLower(wordLower[0]) || TextTokens.IsStopWord(wordLower))
+            {
+                continue;
+            }
+
+            candidates.Add(buffers.Token(wordLower));
+            lengths |= 1UL << (wordLower.Length & 63);
+        }
+
+        if (candidates.Count == 0)
+        {
+            return;
+        }
+
+        var lookup = candidates.GetAlternateLookup<ReadOnlySpan<char>>();
+        var written = buffers.WrittenLowerCase;
+        foreach (var token in tokens)
+        {
+            var span = token.Span;
+            if ((lengths & (1UL << (span.Length & 63))) != 0 && span.Length > 0 && char.IsLower(span[0]) && lookup.TryGetValue(span, out var word))
+            {
+                written.Add(word);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The next token at or after <paramref name="position"/>, found as the pattern
+    /// <c>(?:[A-Z]\.){2,}|[\p{L}\p{N}]+(?:[-'\u2019][\p{L}\p{N}]+)*|[,()]</c> finds it, with a loop (a regex match per
+    /// sentence was a tenth of grouping). Commas and brackets are tokens of their own, so "Special Measures Agreement
+    /// (SMA)" is two names, not one.
+    /// </summary>
+    internal static bool NextToken(ReadOnlySpan<char> text, ref int position, out int start)
+    {
+        for (var i = position; i < text.Length; i++)
+        {
+            var c = text[i];
+            var abbreviation = i;
+            while (abbreviation + 1 < text.Length && char.IsAsciiLetterUpper(text[abbreviation]) && text[abbreviation + 1] == '.')
+            {
+                abbreviation += 2;
+            }
+
+            if (abbreviation - i >= 4)
+            {
+                start = i;
+                position = abbreviation;
+                return true;
+            }
+
+            if (IsWordCharacter(c))
+            {
+                var end = i + 1;
+                while (true)
+                {
+                    while (end < text.Length && IsWordCharacter(text[end]))
+                    {
+                        end++;
+                    }
+
+                    if (end + 1 < text.Length && text[end] is '-' or '\'' or '\u2019' && IsWordCharacter(text[end + 1]))
+                    {
+                        end += 2;
+                        continue;
+                    }
+
+                    break;
+                }
+
+                start = i;
+                position = end;
+                return true;
+            }
+
+            if (c is ',' or '(' or ')')
+            {
+                start = i;
+                position = i + 1;
+                return true;
+            }
+        }
+
+        start = text.Length;
+        position = text.Length;
+        return false;
+    }
+
+    private static bool IsWordCharacter(char c) => char.IsLetter(c) || char.IsNumber(c);
+
+    /// <summary>A token as <see cref="Length"/> characters from <see cref="Start"/> in <see cref="Text"/> (the headline or a paragraph).</summary>
+    internal readonly record struct TokenRange(string Text, int Start, int Length)
+    {
+        public ReadOnlySpan<char> Span => Text.AsSpan(Start, Length);
+    }
+}
