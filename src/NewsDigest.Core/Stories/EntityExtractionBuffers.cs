@@ -12,9 +12,15 @@ internal sealed class EntityExtractionBuffers
     private readonly Dictionary<string, string> _tokens = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _tokenLookup;
     private readonly Dictionary<string, NamedEntity>?[] _entities = new Dictionary<string, NamedEntity>?[4];
+    private readonly Dictionary<string, EntityExtractor.NameClassification> _classifications = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, EntityExtractor.NameClassification>.AlternateLookup<ReadOnlySpan<char>> _classificationLookup;
     private char[] _name = new char[128];
 
-    public EntityExtractionBuffers() => _tokenLookup = _tokens.GetAlternateLookup<ReadOnlySpan<char>>();
+    public EntityExtractionBuffers()
+    {
+        _tokenLookup = _tokens.GetAlternateLookup<ReadOnlySpan<char>>();
+        _classificationLookup = _classifications.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
 
     /// <summary>The tokens of the document, one sentence after another, the headline's first.</summary>
     public List<EntityExtractor.TokenRange> Tokens { get; } = [];
@@ -66,7 +72,25 @@ internal sealed class EntityExtractionBuffers
     }
 
     /// <summary>The one string for the words of a phrase joined by single spaces.</summary>
-    public string Name(ReadOnlySpan<string> words)
+    public string Name(ReadOnlySpan<string> words) => Token(Joined(words));
+
+    /// <summary>What the words of a phrase joined by single spaces are, worked out the first time they are met.</summary>
+    public EntityExtractor.NameClassification Classification(ReadOnlySpan<string> words)
+    {
+        var joined = Joined(words);
+        if (_classificationLookup.TryGetValue(joined, out var known))
+        {
+            return known;
+        }
+
+        var name = Token(joined);
+        var classification = EntityExtractor.Classification(name, words, this);
+        _classifications[name] = classification;
+        return classification;
+    }
+
+    /// <summary>The words joined by single spaces, valid until the next words are joined.</summary>
+    private ReadOnlySpan<char> Joined(ReadOnlySpan<string> words)
     {
         var length = words.Length - 1;
         foreach (var word in words)
@@ -91,7 +115,7 @@ internal sealed class EntityExtractionBuffers
             written += word.Length;
         }
 
-        return Token(_name.AsSpan(0, Math.Max(written, 0)));
+        return _name.AsSpan(0, Math.Max(written, 0));
     }
 
     /// <summary>Records a phrase of <paramref name="words"/>, keeping its words here rather than in a list of its own.</summary>

@@ -123,41 +123,47 @@ internal static partial class EntityExtractor
     private static NamedEntity? Classify(Phrase phrase, HashSet<string> singles, EntityExtractionBuffers buffers)
     {
         var tokens = buffers.Words(phrase);
-        var name = buffers.Name(tokens);
+        var name = buffers.Classification(tokens);
+        if (name.Decided)
+        {
+            return name.Decision;
+        }
+
+        if (name.PersonLike && (phrase.AfterTitle || phrase.BeforeSpeechVerb || name.HyphenatedGivenName
+            || singles.Contains(tokens[0]) || singles.Contains(tokens[^1])))
+        {
+            return name.Person ??= buffers.Entity(name.Name, EntityKind.Person);
+        }
+
+        return tokens.Length == 1 && phrase.SentenceStart ? null : name.Other ??= buffers.Entity(name.Name, EntityKind.Other);
+    }
+
+    /// <summary>What <paramref name="name"/>, the words <paramref name="tokens"/> joined, is whatever the phrase around it.</summary>
+    internal static NameClassification Classification(string name, ReadOnlySpan<string> tokens, EntityExtractionBuffers buffers)
+    {
         if (Gazetteer.IsCommonAbbreviation(name))
         {
-            return null;
+            return new NameClassification(name) { Decided = true };
         }
 
         if (Gazetteer.Place(name) is { } place)
         {
-            return buffers.Entity(place, EntityKind.Place);
+            return new NameClassification(name) { Decided = true, Decision = buffers.Entity(place, EntityKind.Place) };
         }
 
         if (Gazetteer.Organisation(name) is { } organisation)
         {
-            return buffers.Entity(organisation, EntityKind.Organisation);
+            return new NameClassification(name) { Decided = true, Decision = buffers.Entity(organisation, EntityKind.Organisation) };
         }
 
-        if (AnyOrganisationWord(tokens))
+        if (AnyOrganisationWord(tokens) || (tokens.Length == 1 && IsAcronym(name)))
         {
-            return buffers.Entity(name, EntityKind.Organisation);
-        }
-
-        if (tokens.Length == 1 && IsAcronym(name))
-        {
-            return buffers.Entity(name, EntityKind.Organisation);
+            return new NameClassification(name) { Decided = true, Decision = buffers.Entity(name, EntityKind.Organisation) };
         }
 
         // A title, its plural or its qualifier is never part of a person's name ("Defense Ministers", "Vice Presidents").
         var personLike = tokens.Length is 2 or 3 && IsPersonLike(tokens);
-        if (personLike && (phrase.AfterTitle || phrase.BeforeSpeechVerb || IsHyphenatedGivenName(tokens[^1])
-            || singles.Contains(tokens[0]) || singles.Contains(tokens[^1])))
-        {
-            return buffers.Entity(name, EntityKind.Person);
-        }
-
-        return tokens.Length == 1 && phrase.SentenceStart ? null : buffers.Entity(name, EntityKind.Other);
+        return new NameClassification(name) { PersonLike = personLike, HyphenatedGivenName = personLike && IsHyphenatedGivenName(tokens[^1]) };
     }
 
     // The checks below run on every token of every document: plain loops, since LINQ over a string allocates an enumerator.
@@ -278,4 +284,29 @@ internal static partial class EntityExtractor
 
     /// <summary>A capitalized phrase: <see cref="Count"/> words from <see cref="Start"/> in <see cref="EntityExtractionBuffers.PhraseWords"/>.</summary>
     internal readonly record struct Phrase(int Start, int Count, bool SentenceStart, bool AfterTitle, bool BeforeSpeechVerb);
+
+    /// <summary>
+    /// What a name is whatever the phrase around it (a gazetteer entry, an organisation, never a name, or possibly a
+    /// person), worked out once per distinct name: names recur across thousands of documents.
+    /// </summary>
+    internal sealed class NameClassification(string name)
+    {
+        public string Name { get; } = name;
+
+        /// <summary>Whether <see cref="Decision"/> is the answer (null: never a name), whatever the phrase around it.</summary>
+        public bool Decided { get; init; }
+
+        public NamedEntity? Decision { get; init; }
+
+        /// <summary>Two or three capitalized words, none a title: a person when a cue says so.</summary>
+        public bool PersonLike { get; init; }
+
+        public bool HyphenatedGivenName { get; init; }
+
+        /// <summary>The name as a person, made when first found to be one.</summary>
+        public NamedEntity? Person { get; set; }
+
+        /// <summary>The name as neither person, place nor organisation, made when first found to be one.</summary>
+        public NamedEntity? Other { get; set; }
+    }
 }

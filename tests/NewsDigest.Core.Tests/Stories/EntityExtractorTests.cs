@@ -59,6 +59,28 @@ public sealed class EntityExtractorTests
     }
 
     [Fact]
+    public void Extract_BuffersReusedAcrossDocuments_SameNamesAsFreshBuffers()
+    {
+        // One name in different company: a person after a title, a plain name without a cue, a place and an organisation.
+        (string Title, string[] Paragraphs)[] documents =
+        [
+            ("Talks", ["Park Min-jun visited Seoul Tower with officials of the Korea Times."]),
+            ("Visit", ["Foreign Minister Park Min-jun met Reuters. Park Min-jun said the talks went well."]),
+            ("Seoul Tower", ["Seoul Tower reopened. Park Min-jun and the Korea Times Group were there, Park said."]),
+            ("Talks", ["Park Min-jun visited Seoul Tower with officials of the Korea Times."]),
+        ];
+        var buffers = new EntityExtractionBuffers();
+
+        foreach (var (title, paragraphs) in documents)
+        {
+            var reused = EntityExtractor.Extract(title, paragraphs, buffers);
+            var fresh = EntityExtractor.Extract(title, paragraphs);
+
+            Assert.Equal(fresh, reused);
+        }
+    }
+
+    [Fact]
     public void Extract_HyphenatedCompound_IsNotAPerson()
     {
         var entities = EntityExtractor.Extract("Alliance", ["It is more like a new Cold War-era military alliance, Doo Jin-ho said."]);
