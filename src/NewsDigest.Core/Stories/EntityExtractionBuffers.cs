@@ -28,8 +28,8 @@ internal sealed class EntityExtractionBuffers
     /// <summary>The tokens of the document, valid until a token is added.</summary>
     public ReadOnlySpan<EntityExtractor.TokenRange> TokenSpan => CollectionsMarshal.AsSpan(Tokens);
 
-    /// <summary>Where each sentence's tokens start in <see cref="Tokens"/>, and how many there are.</summary>
-    public List<(int First, int Count)> SentenceTokens { get; } = [];
+    /// <summary>Each sentence's text, where its tokens start in <see cref="Tokens"/>, and how many there are.</summary>
+    public List<EntityExtractor.SentenceTokens> SentenceTokens { get; } = [];
 
     /// <summary>The lower-case forms of the capitalized words that start a sentence (stop words left out).</summary>
     public HashSet<string> SentenceInitialWords { get; } = new(StringComparer.Ordinal);

@@ -16,14 +16,15 @@ internal static partial class EntityExtractor
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> SpeechVerbLookup = SpeechVerbs.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Collects the phrases of one sentence; only the words of a run of capitalized words become strings.</summary>
-    private static void CollectPhrases(ReadOnlySpan<TokenRange> tokens, EntityExtractionBuffers buffers)
+    private static void CollectPhrases(string text, ReadOnlySpan<TokenRange> tokens, EntityExtractionBuffers buffers)
     {
         // One list for the words of every run: a run is split into phrases before the next is read.
         var words = buffers.RunWords;
         var i = 0;
         while (i < tokens.Length)
         {
-            if (!IsCapitalized(tokens[i].Span))
+            // The first character rules out most tokens before a span is made.
+            if (!char.IsUpper(text[tokens[i].Start]) || !IsCapitalized(tokens[i].In(text)))
             {
                 i++;
                 continue;
@@ -31,18 +32,18 @@ internal static partial class EntityExtractor
 
             var start = i;
             words.Clear();
-            words.Add(buffers.Token(tokens[i].Span));
+            words.Add(buffers.Token(tokens[i].In(text)));
             i++;
             while (i < tokens.Length)
             {
-                var token = tokens[i].Span;
+                var token = tokens[i].In(text);
                 if (IsCapitalized(token) || (IsNumeral(token) && words.Count > 0))
                 {
                     words.Add(RomanNumeralLookup.TryGetValue(token, out var number) ? number : buffers.Token(token));
                     i++;
                 }
                 else if ((ConnectorLookup.Contains(token) || (token is "and" && IsInsideOrganisationName(CollectionsMarshal.AsSpan(words))))
-                    && i + 1 < tokens.Length && IsCapitalized(tokens[i + 1].Span) && !(token is "and" && Gazetteer.Place(tokens[i + 1].Span) is not null))
+                    && i + 1 < tokens.Length && IsCapitalized(tokens[i + 1].In(text)) && !(token is "and" && Gazetteer.Place(tokens[i + 1].In(text)) is not null))
                 {
                     words.Add(buffers.Token(token));
                     i++;
@@ -54,12 +55,12 @@ internal static partial class EntityExtractor
             }
 
             var next = i < tokens.Length ? i : -1;
-            if (next >= 0 && tokens[next].Span is "," && i + 1 < tokens.Length)
+            if (next >= 0 && tokens[next].In(text) is "," && i + 1 < tokens.Length)
             {
                 next = i + 1;
             }
 
-            AddSplitAtTitles(CollectionsMarshal.AsSpan(words), start == 0, next >= 0 && SpeechVerbLookup.Contains(tokens[next].Span), buffers);
+            AddSplitAtTitles(CollectionsMarshal.AsSpan(words), start == 0, next >= 0 && SpeechVerbLookup.Contains(tokens[next].In(text)), buffers);
         }
     }
 

@@ -21,10 +21,10 @@ internal static partial class EntityExtractor
                 token = token[..^2];
             }
 
-            tokens.Add(new TokenRange(text, offset + start, token.Length));
+            tokens.Add(new TokenRange(offset + start, token.Length));
         }
 
-        buffers.SentenceTokens.Add((first, tokens.Count - first));
+        buffers.SentenceTokens.Add(new SentenceTokens(text, first, tokens.Count - first));
     }
 
     /// <summary>
@@ -37,14 +37,14 @@ internal static partial class EntityExtractor
         var candidates = buffers.SentenceInitialWords;
         Span<char> lower = stackalloc char[64];
         ulong lengths = 0;
-        foreach (var (first, count) in buffers.SentenceTokens)
+        foreach (var (text, first, count) in buffers.SentenceTokens)
         {
-            if (count == 0 || !IsCapitalized(tokens[first].Span))
+            if (count == 0 || !IsCapitalized(tokens[first].In(text)))
             {
                 continue;
             }
 
-            var word = tokens[first].Span;
+            var word = tokens[first].In(text);
             var wordLower = word.Length <= lower.Length ? lower[..word.Length] : new char[word.Length];
             word.ToLowerInvariant(wordLower);
             // A stop word is ordinary anyway, and only a word that starts lower-case can be written lower-case.
@@ -64,12 +64,16 @@ internal static partial class EntityExtractor
 
         var lookup = candidates.GetAlternateLookup<ReadOnlySpan<char>>();
         var written = buffers.WrittenLowerCase;
-        foreach (var token in tokens)
+        foreach (var (text, first, count) in buffers.SentenceTokens)
         {
-            var span = token.Span;
-            if ((lengths & (1UL << (span.Length & 63))) != 0 && span.Length > 0 && char.IsLower(span[0]) && lookup.TryGetValue(span, out var word))
+            foreach (var token in tokens.Slice(first, count))
             {
-                written.Add(word);
+                // Most tokens are ruled out by their length alone.
+                if ((lengths & (1UL << (token.Length & 63))) != 0 && token.Length > 0 && char.IsLower(text[token.Start])
+                    && lookup.TryGetValue(token.In(text), out var word))
+                {
+                    written.Add(word);
+                }
             }
         }
     }
@@ -135,11 +139,18 @@ internal static partial class EntityExtractor
         return false;
     }
 
-    private static bool IsWordCharacter(char c) => char.IsLetter(c) || char.IsNumber(c);
+    // ASCII first: most text is, and there a letter or number is a letter or digit.
+    private static bool IsWordCharacter(char c) => char.IsAscii(c) ? char.IsAsciiLetterOrDigit(c) : char.IsLetter(c) || char.IsNumber(c);
 
-    /// <summary>A token as <see cref="Length"/> characters from <see cref="Start"/> in <see cref="Text"/> (the headline or a paragraph).</summary>
-    internal readonly record struct TokenRange(string Text, int Start, int Length)
+    /// <summary>
+    /// A token as <see cref="Length"/> characters from <see cref="Start"/> in its sentence's text; no reference in it,
+    /// so storing one needs no write barrier.
+    /// </summary>
+    internal readonly record struct TokenRange(int Start, int Length)
     {
-        public ReadOnlySpan<char> Span => Text.AsSpan(Start, Length);
+        public ReadOnlySpan<char> In(string text) => text.AsSpan(Start, Length);
     }
+
+    /// <summary>The tokens of one sentence: <see cref="Count"/> from <see cref="First"/>, in <see cref="Text"/> (the headline or a paragraph).</summary>
+    internal readonly record struct SentenceTokens(string Text, int First, int Count);
 }

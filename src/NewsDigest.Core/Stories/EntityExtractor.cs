@@ -54,9 +54,9 @@ internal static partial class EntityExtractor
 
         FindWordsWrittenLowerCase(buffers);
         var tokens = buffers.TokenSpan;
-        foreach (var (first, count) in buffers.SentenceTokens)
+        foreach (var (text, first, count) in buffers.SentenceTokens)
         {
-            CollectPhrases(tokens.Slice(first, count), buffers);
+            CollectPhrases(text, tokens.Slice(first, count), buffers);
         }
 
         var phrases = buffers.Phrases;
