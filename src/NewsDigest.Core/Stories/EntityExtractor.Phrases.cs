@@ -8,12 +8,16 @@ internal static partial class EntityExtractor
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ConnectorLookup = Connectors.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    private static readonly WordLengths ConnectorLengths = WordLengths.Of(Connectors);
+
     private static readonly HashSet<string> SpeechVerbs = new(StringComparer.OrdinalIgnoreCase)
     {
         "said", "says", "told", "noted", "added", "stated", "indicated", "argued", "wrote", "announced", "warned", "explained",
     };
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> SpeechVerbLookup = SpeechVerbs.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly WordLengths SpeechVerbLengths = WordLengths.Of(SpeechVerbs);
 
     /// <summary>Collects the phrases of one sentence; only the words of a run of capitalized words become strings.</summary>
     private static void CollectPhrases(string text, ReadOnlySpan<TokenRange> tokens, EntityExtractionBuffers buffers)
@@ -39,10 +43,10 @@ internal static partial class EntityExtractor
                 var token = tokens[i].In(text);
                 if (IsCapitalized(token) || (IsNumeral(token) && words.Count > 0))
                 {
-                    words.Add(RomanNumeralLookup.TryGetValue(token, out var number) ? number : buffers.Token(token));
+                    words.Add(RomanNumeralLengths.Has(token.Length) && RomanNumeralLookup.TryGetValue(token, out var number) ? number : buffers.Token(token));
                     i++;
                 }
-                else if ((ConnectorLookup.Contains(token) || (token is "and" && IsInsideOrganisationName(CollectionsMarshal.AsSpan(words))))
+                else if (((ConnectorLengths.Has(token.Length) && ConnectorLookup.Contains(token)) || (token is "and" && IsInsideOrganisationName(CollectionsMarshal.AsSpan(words))))
                     && i + 1 < tokens.Length && IsCapitalized(tokens[i + 1].In(text)) && !(token is "and" && Gazetteer.Place(tokens[i + 1].In(text)) is not null))
                 {
                     words.Add(buffers.Token(token));
@@ -60,7 +64,8 @@ internal static partial class EntityExtractor
                 next = i + 1;
             }
 
-            AddSplitAtTitles(CollectionsMarshal.AsSpan(words), start == 0, next >= 0 && SpeechVerbLookup.Contains(tokens[next].In(text)), buffers);
+            var beforeSpeechVerb = next >= 0 && SpeechVerbLengths.Has(tokens[next].Length) && SpeechVerbLookup.Contains(tokens[next].In(text));
+            AddSplitAtTitles(CollectionsMarshal.AsSpan(words), start == 0, beforeSpeechVerb, buffers);
         }
     }
 
@@ -169,4 +174,24 @@ internal static partial class EntityExtractor
     private static bool IsTitleQualifier(string word) => word is "Prime" or "Vice" or "Deputy" or "Foreign" or "Defense"
         or "Defence" or "Finance" or "Trade" or "Unification" or "Interior" or "Home" or "Chief" or "First" or "Former"
         or "Acting" or "Supreme" or "State" or "Executive" or "Senior";
+
+    /// <summary>
+    /// The lengths of the words of a set, one bit each (the last bit for 63 and more): a token of another length is not
+    /// in the set, found without hashing it. Most tokens checked against the small sets here are not in them.
+    /// </summary>
+    private readonly record struct WordLengths(ulong Mask)
+    {
+        public static WordLengths Of(IEnumerable<string> words)
+        {
+            ulong mask = 0;
+            foreach (var word in words)
+            {
+                mask |= 1UL << Math.Min(word.Length, 63);
+            }
+
+            return new WordLengths(mask);
+        }
+
+        public bool Has(int length) => (Mask & (1UL << Math.Min(length, 63))) != 0;
+    }
 }

@@ -36,7 +36,9 @@ internal static partial class EntityExtractor
         var tokens = buffers.TokenSpan;
         var candidates = buffers.SentenceInitialWords;
         Span<char> lower = stackalloc char[64];
-        ulong lengths = 0;
+        // A bit per (length, first, last character) of the candidates: rules out nearly every other token without a lookup.
+        Span<ulong> filter = stackalloc ulong[CandidateFilterBits / 64];
+        filter.Clear();
         foreach (var (text, first, count) in buffers.SentenceTokens)
         {
             if (count == 0 || !IsCapitalized(tokens[first].In(text)))
@@ -54,7 +56,8 @@ internal static partial class EntityExtractor
             }
 
             candidates.Add(buffers.Token(wordLower));
-            lengths |= 1UL << (wordLower.Length & 63);
+            var bit = CandidateFilterBit(wordLower.Length, wordLower[0], wordLower[^1]);
+            filter[bit / 64] |= 1UL << (bit % 64);
         }
 
         if (candidates.Count == 0)
@@ -68,15 +71,23 @@ internal static partial class EntityExtractor
         {
             foreach (var token in tokens.Slice(first, count))
             {
-                // Most tokens are ruled out by their length alone.
-                if ((lengths & (1UL << (token.Length & 63))) != 0 && token.Length > 0 && char.IsLower(text[token.Start])
-                    && lookup.TryGetValue(token.In(text), out var word))
+                if (token.Length == 0)
+                {
+                    continue;
+                }
+
+                var bit = CandidateFilterBit(token.Length, text[token.Start], text[token.Start + token.Length - 1]);
+                if ((filter[bit / 64] & (1UL << (bit % 64))) != 0 && char.IsLower(text[token.Start]) && lookup.TryGetValue(token.In(text), out var word))
                 {
                     written.Add(word);
                 }
             }
         }
     }
+
+    private const int CandidateFilterBits = 1024;
+
+    private static int CandidateFilterBit(int length, char first, char last) => (length * 97 + first * 31 + last) & (CandidateFilterBits - 1);
 
     /// <summary>
     /// The next token at or after <paramref name="position"/>, found as the pattern

@@ -31,6 +31,8 @@ internal static partial class EntityExtractor
     private static readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> RomanNumeralLookup =
         RomanNumerals.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    private static readonly WordLengths RomanNumeralLengths = WordLengths.Of(RomanNumerals.Keys);
+
     public static IReadOnlyList<NamedEntity> Extract(string title, IReadOnlyList<string> paragraphs) =>
         Extract(title, paragraphs, new EntityExtractionBuffers());
 
@@ -187,7 +189,7 @@ internal static partial class EntityExtractor
 
     private static bool IsNumeral(ReadOnlySpan<char> token)
     {
-        if (RomanNumeralLookup.ContainsKey(token))
+        if (RomanNumeralLengths.Has(token.Length) && RomanNumeralLookup.ContainsKey(token))
         {
             return true;
         }
