@@ -83,7 +83,8 @@ internal sealed class EntityExtractionBuffers
             return known;
         }
 
-        var name = Token(joined);
+        // The classification keeps the name's string: a token dictionary entry as well would only cost memory.
+        var name = _tokenLookup.TryGetValue(joined, out var token) ? token : joined.ToString();
         var classification = EntityExtractor.Classification(name, words, this);
         _classifications[name] = classification;
         return classification;

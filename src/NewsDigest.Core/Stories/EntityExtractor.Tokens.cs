@@ -16,7 +16,7 @@ internal static partial class EntityExtractor
         while (NextToken(sentence, ref position, out var start))
         {
             var token = sentence[start..position];
-            if (token.EndsWith("'s", StringComparison.Ordinal) || token.EndsWith("\u2019s", StringComparison.Ordinal))
+            if (token.Length >= 2 && token[^1] == 's' && token[^2] is '\'' or '\u2019')
             {
                 token = token[..^2];
             }
