@@ -3,26 +3,39 @@ using System.Runtime.InteropServices;
 namespace NewsDigest.Stories;
 
 /// <summary>
-/// What entity extraction reuses from one document to the next within a grouping: one string per distinct token
-/// (a word recurs across thousands of documents, and a new string per mention was most of what extraction
-/// allocated), the token lists of the sentences, the words of the phrases, and the set of lower-case words.
+/// What entity extraction reuses from one document to the next within a grouping: one string per distinct word of a
+/// name (a word recurs across thousands of documents, and a new string per mention was most of what extraction
+/// allocated), the tokens of the sentences, the words of the phrases, and the sentence-initial words.
 /// </summary>
 internal sealed class EntityExtractionBuffers
 {
     private readonly Dictionary<string, string> _tokens = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _tokenLookup;
-    private readonly List<List<string>> _sentences = [];
     private readonly Dictionary<string, NamedEntity>?[] _entities = new Dictionary<string, NamedEntity>?[4];
+    private readonly Dictionary<string, EntityExtractor.NameClassification> _classifications = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, EntityExtractor.NameClassification>.AlternateLookup<ReadOnlySpan<char>> _classificationLookup;
     private char[] _name = new char[128];
-    private int _sentencesUsed;
 
-    public EntityExtractionBuffers() => _tokenLookup = _tokens.GetAlternateLookup<ReadOnlySpan<char>>();
+    public EntityExtractionBuffers()
+    {
+        _tokenLookup = _tokens.GetAlternateLookup<ReadOnlySpan<char>>();
+        _classificationLookup = _classifications.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
 
-    /// <summary>The words of the document that start lower-case.</summary>
-    public HashSet<string> LowerVocabulary { get; } = new(StringComparer.Ordinal);
+    /// <summary>The tokens of the document, one sentence after another, the headline's first.</summary>
+    public List<EntityExtractor.TokenRange> Tokens { get; } = [];
 
-    /// <summary>The token lists of the document's sentences, the headline's first.</summary>
-    public List<List<string>> Tokenized { get; } = [];
+    /// <summary>The tokens of the document, valid until a token is added.</summary>
+    public ReadOnlySpan<EntityExtractor.TokenRange> TokenSpan => CollectionsMarshal.AsSpan(Tokens);
+
+    /// <summary>Each sentence's text, where its tokens start in <see cref="Tokens"/>, and how many there are.</summary>
+    public List<EntityExtractor.SentenceTokens> SentenceTokens { get; } = [];
+
+    /// <summary>The lower-case forms of the capitalized words that start a sentence (stop words left out).</summary>
+    public HashSet<string> SentenceInitialWords { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Those of <see cref="SentenceInitialWords"/> that the document also writes lower-case.</summary>
+    public HashSet<string> WrittenLowerCase { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Where each sentence of the paragraph being read starts, and its length.</summary>
     public List<(int Start, int Length)> Sentences { get; } = [];
@@ -59,7 +72,26 @@ internal sealed class EntityExtractionBuffers
     }
 
     /// <summary>The one string for the words of a phrase joined by single spaces.</summary>
-    public string Name(ReadOnlySpan<string> words)
+    public string Name(ReadOnlySpan<string> words) => Token(Joined(words));
+
+    /// <summary>What the words of a phrase joined by single spaces are, worked out the first time they are met.</summary>
+    public EntityExtractor.NameClassification Classification(ReadOnlySpan<string> words)
+    {
+        var joined = Joined(words);
+        if (_classificationLookup.TryGetValue(joined, out var known))
+        {
+            return known;
+        }
+
+        // The classification keeps the name's string: a token dictionary entry as well would only cost memory.
+        var name = _tokenLookup.TryGetValue(joined, out var token) ? token : joined.ToString();
+        var classification = EntityExtractor.Classification(name, words, this);
+        _classifications[name] = classification;
+        return classification;
+    }
+
+    /// <summary>The words joined by single spaces, valid until the next words are joined.</summary>
+    private ReadOnlySpan<char> Joined(ReadOnlySpan<string> words)
     {
         var length = words.Length - 1;
         foreach (var word in words)
@@ -84,7 +116,7 @@ internal sealed class EntityExtractionBuffers
             written += word.Length;
         }
 
-        return Token(_name.AsSpan(0, Math.Max(written, 0)));
+        return _name.AsSpan(0, Math.Max(written, 0));
     }
 
     /// <summary>Records a phrase of <paramref name="words"/>, keeping its words here rather than in a list of its own.</summary>
@@ -111,25 +143,13 @@ internal sealed class EntityExtractionBuffers
         return entity;
     }
 
-    /// <summary>An empty list for the tokens of the next sentence.</summary>
-    public List<string> NextSentence()
-    {
-        if (_sentencesUsed == _sentences.Count)
-        {
-            _sentences.Add([]);
-        }
-
-        var tokens = _sentences[_sentencesUsed++];
-        tokens.Clear();
-        return tokens;
-    }
-
-    /// <summary>Makes every sentence list and the lower-case words free for the next document.</summary>
+    /// <summary>Makes every list and set free for the next document.</summary>
     public void Reset()
     {
-        _sentencesUsed = 0;
-        LowerVocabulary.Clear();
-        Tokenized.Clear();
+        Tokens.Clear();
+        SentenceTokens.Clear();
+        SentenceInitialWords.Clear();
+        WrittenLowerCase.Clear();
         Phrases.Clear();
         PhraseWords.Clear();
         RunWords.Clear();

@@ -120,20 +120,31 @@ internal static class Gazetteer
     /// <summary>A common abbreviation or word ("AI", "CEO", "GDP") that is never an organisation's name.</summary>
     public static bool IsCommonAbbreviation(string name) => CommonAbbreviations.Contains(name);
 
+    private static readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> PlaceAliasLookup =
+        PlaceAliases.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> DemonymLookup =
+        Demonyms.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> PlaceLookup = Places.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>The canonical place a name or demonym stands for, or null.</summary>
-    public static string? Place(string name)
+    public static string? Place(string name) => Place(name.AsSpan());
+
+    /// <summary>The canonical place a name or demonym stands for, or null, looked up without a string.</summary>
+    public static string? Place(ReadOnlySpan<char> name)
     {
-        if (PlaceAliases.TryGetValue(name, out var alias))
+        if (PlaceAliasLookup.TryGetValue(name, out var alias))
         {
             return alias;
         }
 
-        if (Demonyms.TryGetValue(name, out var country))
+        if (DemonymLookup.TryGetValue(name, out var country))
         {
             return country;
         }
 
-        return Places.TryGetValue(name, out var place) ? place : null;
+        return PlaceLookup.TryGetValue(name, out var place) ? place : null;
     }
 
     public static string? Organisation(string name) =>

@@ -41,6 +41,39 @@ public sealed class EntityExtractorTests
         Assert.DoesNotContain(entities, e => e.Name is "However" or "Although");
     }
 
+    [Theory]
+    [InlineData("Harbour Bridge reopened on Monday. Ferries crossed the harbour all week.", "Bridge", "Harbour Bridge")]
+    [InlineData("Harbour Bridge reopened on Monday. Ferries crossed the bay all week.", "Harbour Bridge", "Bridge")]
+    public void Extract_SentenceInitialWord_LeftOutOfTheNameOnlyWhenWrittenLowerCase(string paragraph, string expected, string absent)
+    {
+        var entities = EntityExtractor.Extract("Traffic", [paragraph]);
+
+        Assert.Contains(entities, e => e.Name == expected);
+        Assert.DoesNotContain(entities, e => e.Name == absent);
+    }
+
+    [Fact]
+    public void Extract_BuffersReusedAcrossDocuments_SameNamesAsFreshBuffers()
+    {
+        // One name in different company: a person after a title, a plain name without a cue, a place and an organisation.
+        (string Title, string[] Paragraphs)[] documents =
+        [
+            ("Talks", ["Park Min-jun visited Seoul Tower with officials of the Korea Times."]),
+            ("Visit", ["Foreign Minister Park Min-jun met Reuters. Park Min-jun said the talks went well."]),
+            ("Seoul Tower", ["Seoul Tower reopened. Park Min-jun and the Korea Times Group were there, Park said."]),
+            ("Talks", ["Park Min-jun visited Seoul Tower with officials of the Korea Times."]),
+        ];
+        var buffers = new EntityExtractionBuffers();
+
+        foreach (var (title, paragraphs) in documents)
+        {
+            var reused = EntityExtractor.Extract(title, paragraphs, buffers);
+            var fresh = EntityExtractor.Extract(title, paragraphs);
+
+            Assert.Equal(fresh, reused);
+        }
+    }
+
     [Fact]
     public void Extract_HyphenatedCompound_IsNotAPerson()
     {
