@@ -4,26 +4,18 @@ namespace NewsDigest.Tests.Stories;
 
 public sealed class RankKeyTests
 {
-    [Fact]
-    public void HeaviestFirst_RandomWeightsWithTies_SortsAsWeightDescendingThenPosition()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Sort_RandomWeightsWithTies_SortsAsTheWeightsThenThePosition(bool heaviestFirst)
     {
-        var (weights, keys) = RandomWeights(static (weight, position) => RankKey.HeaviestFirst(weight, position));
+        var (weights, keys) = RandomWeights(heaviestFirst ? RankKey.HeaviestFirst : RankKey.LightestFirst);
 
         Array.Sort(keys);
 
-        var expected = Enumerable.Range(0, weights.Length).OrderByDescending(i => weights[i]).ThenBy(i => i);
-        Assert.Equal(expected, keys.Select(RankKey.Position));
-    }
-
-    [Fact]
-    public void LightestFirst_RandomWeightsWithTies_SortsAsWeightAscendingThenPosition()
-    {
-        var (weights, keys) = RandomWeights(static (weight, position) => RankKey.LightestFirst(weight, position));
-
-        Array.Sort(keys);
-
-        var expected = Enumerable.Range(0, weights.Length).OrderBy(i => weights[i]).ThenBy(i => i);
-        Assert.Equal(expected, keys.Select(RankKey.Position));
+        var positions = Enumerable.Range(0, weights.Length);
+        var expected = heaviestFirst ? positions.OrderByDescending(i => weights[i]) : positions.OrderBy(i => weights[i]);
+        Assert.Equal(expected.ThenBy(i => i), keys.Select(RankKey.Position));
     }
 
     /// <summary>Positive weights from tiny to large, many of them equal, and their keys.</summary>
