@@ -29,9 +29,6 @@ internal static class DigestEditor
     public const int DocumentsSummarised = 12;
     private const int NamesPerKind = 6;
 
-    /// <summary>Stories summarised with one workspace: enough that most words are met again, few enough to share the work.</summary>
-    private const int StoriesPerWorkspace = 1024;
-
     public static DigestEdition Compose(
         IReadOnlyList<StoryDocument> documents,
         IReadOnlyList<StoryProfile> knownStories,
@@ -129,27 +126,20 @@ internal static class DigestEditor
     }
 
     /// <summary>
-    /// The summaries of the stories <paramref name="listed"/> (indexes into the groups; null for the others), in
-    /// parallel over fixed runs of <see cref="StoriesPerWorkspace"/> of them in that order, each run read with a
-    /// workspace of its own (a workspace reads each word into a term once, and reuses its buffers). A summary depends
-    /// on its story alone, and each is kept in its own slot, so the result depends neither on the threads nor on how
-    /// many there are.
+    /// The summaries of the stories <paramref name="listed"/> (indexes into the groups; null for the others), read
+    /// with one workspace in that order (a workspace reads each word into a term once, and reuses its buffers). They
+    /// are at most <see cref="DigestOptions.MaxStories"/>, so one thread reads them in a few milliseconds.
     /// </summary>
     private static IReadOnlyList<SummarySentence>?[] SummarizeAll(StoryGrouping grouping, int[] listed, List<List<SourceFacts>>[] articles)
     {
         var groups = grouping.Groups;
         var summaries = new IReadOnlyList<SummarySentence>?[groups.Count];
-        var runs = (listed.Length + StoriesPerWorkspace - 1) / StoriesPerWorkspace;
-        Parallel.For(0, runs, run =>
+        var workspace = new SummaryWorkspace(grouping.InverseDocumentFrequency);
+        foreach (var g in listed)
         {
-            var workspace = new SummaryWorkspace(grouping.InverseDocumentFrequency);
-            var end = Math.Min(listed.Length, (run + 1) * StoriesPerWorkspace);
-            for (var i = run * StoriesPerWorkspace; i < end; i++)
-            {
-                var g = listed[i];
-                summaries[g] = ExtractiveSummarizer.Summarize(SummarisedDocuments(articles[g]), groups[g].Existing?.SaidSentences ?? [], workspace);
-            }
-        });
+            summaries[g] = ExtractiveSummarizer.Summarize(SummarisedDocuments(articles[g]), groups[g].Existing?.SaidSentences ?? [], workspace);
+        }
+
         return summaries;
     }
 

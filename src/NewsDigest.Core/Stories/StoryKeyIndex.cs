@@ -16,8 +16,7 @@ internal sealed class StoryKeyIndex
     private readonly KeyTable _owners = new();
 
     // The lists of the keys two or more stories used, all in one array: hundreds of thousands of small lists as
-    // objects of their own were work for every garbage collection. List i holds _lists[i].Count stories from
-    // _lists[i].Start, with room for _lists[i].Room; a list that fills up moves to a block twice its size.
+    // objects of their own were work for every garbage collection.
     private readonly OwnerLists _lists = new();
 
     public void Add(int cluster, IEnumerable<long> keys)

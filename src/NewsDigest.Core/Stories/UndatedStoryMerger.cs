@@ -91,21 +91,15 @@ internal static class UndatedStoryMerger
     internal static double AverageLink(
         List<DocumentFeatures> members, StoryCluster dated, float[] idf, WeightedTerms terms, WeightedTerms lead, double needed = double.NegativeInfinity)
     {
-        if (members.Count == 1)
-        {
-            // Most stories weighed hold one report: its capped score is the mean.
-            terms.Load(members[0].TermIds, members[0].TermWeights, idf);
-            lead.Load(members[0].LeadIds, members[0].LeadWeights, idf);
-            return Math.Min(1.0, dated.ScoreAbove(members[0], idf, terms, lead, needed - NeededMargin));
-        }
-
+        // Most stories weighed hold one report, whose capped score is the mean: it is measured in full only if it can reach it.
+        var toBeat = members.Count == 1 ? needed - NeededMargin : double.NegativeInfinity;
         var sum = 0.0;
         foreach (var member in members)
         {
             terms.Load(member.TermIds, member.TermWeights, idf);
             lead.Load(member.LeadIds, member.LeadWeights, idf);
             // A copy scores above 1; capped, so that one copy cannot carry unrelated reports in with it.
-            sum += Math.Min(1.0, dated.Score(member, idf, terms, lead));
+            sum += Math.Min(1.0, dated.ScoreAbove(member, idf, terms, lead, toBeat));
         }
 
         return sum / members.Count;
