@@ -8,7 +8,7 @@ namespace NewsDigest.Digest;
 /// that term's weight), and buffers reused from story to story, so reading a sentence allocates nothing once its
 /// words have been seen.
 /// </summary>
-/// <remarks>Not thread-safe: a digest summarises its listed stories on one thread.</remarks>
+/// <remarks>Not thread-safe: each thread that summarises has a workspace of its own.</remarks>
 internal sealed class SummaryWorkspace
 {
     /// <summary>

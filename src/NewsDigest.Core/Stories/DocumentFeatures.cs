@@ -51,42 +51,82 @@ internal sealed class DocumentFeatures
     /// The features of every document: drafts are read in parallel a block at a time, then given ids and counted in
     /// document order, so that term ids and counts are exactly those of reading one document after another.
     /// </summary>
+    /// <remarks>
+    /// Giving ids writes the vocabulary, so it runs on one thread; the other cores read the next block's drafts
+    /// meanwhile (they write only their own buffers and drafts), and the thread that gave the ids joins them when done.
+    /// The ids of words the vocabulary already has are then looked up on every core, between the two.
+    /// </remarks>
     public static DocumentFeatures[] BuildAll(IReadOnlyList<StoryDocument> documents, StoryVocabulary vocabulary)
     {
         var features = new DocumentFeatures[documents.Count];
         var workers = Math.Max(1, Math.Min(Environment.ProcessorCount, documents.Count / 64));
         var block = Math.Min(documents.Count, 256 * workers);
-        var drafts = new DocumentFeatureDraft[block];
-        var known = new int[block][];
-        for (var i = 0; i < drafts.Length; i++)
+        // Two blocks of drafts: one being given ids while the next is read.
+        var drafts = new DocumentFeatureDraft[2][];
+        var known = new int[2][][];
+        for (var b = 0; b < 2; b++)
         {
-            drafts[i] = new DocumentFeatureDraft();
-            known[i] = [];
+            drafts[b] = new DocumentFeatureDraft[block];
+            known[b] = new int[block][];
+            for (var i = 0; i < block; i++)
+            {
+                drafts[b][i] = new DocumentFeatureDraft();
+                known[b][i] = [];
+            }
         }
 
+        // The vocabulary's own buffers serve the ids; each reader has its own.
         var buffers = new DocumentFeatureBuffers[workers];
-        buffers[0] = vocabulary.Buffers;
-        for (var w = 1; w < workers; w++)
+        for (var w = 0; w < workers; w++)
         {
             buffers[w] = new DocumentFeatureBuffers();
         }
 
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = workers };
+        var claimed = 0;
+
+        // Reads the drafts of the block at `from` (count documents), each claimed by whichever worker is free.
+        void ReadClaimed(int slot, int from, int count, int worker)
+        {
+            for (var i = Interlocked.Increment(ref claimed) - 1; i < count; i = Interlocked.Increment(ref claimed) - 1)
+            {
+                drafts[slot][i].Read(documents[from + i], buffers[worker]);
+            }
+        }
+
+        var first = Math.Min(block, documents.Count);
+        claimed = 0;
+        Parallel.For(0, workers, parallel, w => ReadClaimed(0, 0, first, w));
         for (var start = 0; start < documents.Count; start += block)
         {
+            var slot = (start / block) % 2;
             var count = Math.Min(block, documents.Count - start);
-            // Each worker reads every workers-th document of the block with its own buffers: nothing shared is written.
-            Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, w =>
+            var nextStart = start + block;
+            var nextCount = Math.Max(0, Math.Min(block, documents.Count - nextStart));
+
+            // The vocabulary is only read here: it has every id the blocks before gave.
+            claimed = 0;
+            Parallel.For(0, workers, parallel, _ =>
             {
-                for (var i = w; i < count; i += workers)
+                for (var i = Interlocked.Increment(ref claimed) - 1; i < count; i = Interlocked.Increment(ref claimed) - 1)
                 {
-                    drafts[i].Read(documents[start + i], buffers[w]);
-                    KnownIds(drafts[i], vocabulary, ref known[i]);
+                    KnownIds(drafts[slot][i], vocabulary, ref known[slot][i]);
                 }
             });
-            for (var i = 0; i < count; i++)
+
+            claimed = 0;
+            Parallel.For(0, workers, parallel, w =>
             {
-                features[start + i] = FromDraft(documents[start + i], drafts[i], known[i], vocabulary);
-            }
+                if (w == 0)
+                {
+                    for (var i = 0; i < count; i++)
+                    {
+                        features[start + i] = FromDraft(documents[start + i], drafts[slot][i], known[slot][i], vocabulary);
+                    }
+                }
+
+                ReadClaimed(1 - slot, nextStart, nextCount, w);
+            });
         }
 
         return features;

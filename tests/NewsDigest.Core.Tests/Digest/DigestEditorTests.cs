@@ -115,11 +115,60 @@ public sealed class DigestEditorTests
     }
 
     [Fact]
+    public void Compose_StoriesSummarisedOnSeveralThreads_SameSummariesAsFewerOnOne()
+    {
+        var documents = DistinctStories(14);
+
+        // Three listed stories are read on one thread; a dozen are shared out between the cores.
+        var few = DigestEditor.Compose(documents, [], Window, new DigestOptions { MaxStories = 3 }, null);
+        var many = DigestEditor.Compose(documents, [], Window, new DigestOptions { MaxStories = 12 }, null);
+
+        Assert.Equal(3, few.Content.Entries.Count);
+        Assert.Equal(12, many.Content.Entries.Count);
+        for (var i = 0; i < few.Content.Entries.Count; i++)
+        {
+            Assert.Equal(few.Content.Entries[i].StoryId, many.Content.Entries[i].StoryId);
+            Assert.Equal(few.Content.Entries[i].Summary, many.Content.Entries[i].Summary);
+        }
+
+        Assert.All(many.Content.Entries, e => Assert.NotEmpty(e.Summary));
+    }
+
+    [Fact]
     public void Compose_NoDocuments_EmptyDigest()
     {
         var edition = DigestEditor.Compose([], [], Window, new DigestOptions(), null);
 
         Assert.Empty(edition.Content.Entries);
         Assert.Equal(0, edition.Content.DocumentCount);
+    }
+
+    /// <summary>Two reports each of <paramref name="count"/> stories that share no name, place or subject.</summary>
+    private static List<StoryDocument> DistinctStories(int count)
+    {
+        string[] subjects = ["bridge", "harbour", "library", "stadium", "hospital", "railway", "museum", "airport", "reservoir", "school", "market", "tunnel", "theatre", "courthouse", "power plant", "ferry"];
+        string[] towns = ["Ardmore", "Belcourt", "Carvale", "Dunmere", "Eastwick", "Fallow", "Glenrock", "Hartley", "Ivybridge", "Jarrow", "Kilbride", "Lowther", "Marston", "Norcott", "Oakham", "Penrith"];
+        var documents = new List<StoryDocument>();
+        for (var story = 0; story < count; story++)
+        {
+            var (subject, town) = (subjects[story], towns[story]);
+            var person = $"{town[..3]}son";
+            for (var report = 0; report < 2; report++)
+            {
+                var body = string.Join("\n",
+                    $"The {subject} in {town} closed on Tuesday after inspectors found damage, mayor Dana {person} said.",
+                    $"{person} said repairs to the {town} {subject} would take {3 + story} weeks and cost {2 + report} million pounds.",
+                    $"Residents of {town} were told to expect delays while the {subject} stays shut.");
+                documents.Add(StoryTestDocuments.Make(
+                    $"story-{story}-report-{report}",
+                    $"{town} {subject} closed after inspection",
+                    body,
+                    StoryTestDocuments.IngestedAt.AddHours(-story - report),
+                    report == 0 ? "Daily Courier" : "Evening Post",
+                    $"https://news{report}.example/{story}"));
+            }
+        }
+
+        return documents;
     }
 }

@@ -5,10 +5,13 @@ namespace NewsDigest.Tests.Stories;
 /// <summary>Features read in parallel are the ones reading one document after another gives, ids included.</summary>
 public sealed class DocumentFeaturesParallelTests
 {
-    [Fact]
-    public void BuildAll_SixHundredDocuments_SameFeaturesAsBuildingOneByOne()
+    [Theory]
+    [InlineData(600)]
+    [InlineData(1700)]
+    public void BuildAll_SeveralBlocks_SameFeaturesAsBuildingOneByOne(int count)
     {
-        var documents = Documents(600);
+        // Blocks of 512 on two cores: one block given ids while the next is read, and a last block part full.
+        var documents = Documents(count);
         var parallelVocabulary = new StoryVocabulary();
         var parallel = DocumentFeatures.BuildAll(documents, parallelVocabulary);
         var sequentialVocabulary = new StoryVocabulary();
