@@ -109,14 +109,26 @@ internal sealed class StoryClusterer
         // The stories each report was weighed against: where the merge pass looks for a story's match.
         var neighbours = new StoryNeighbours();
         var weighed = new List<int>(2 * MaxCandidates);
+        // Each document's keys and the people it names depend on it and the weights alone: worked out a block ahead,
+        // on another core while the pass reads the block before (the pass only reads documents of earlier blocks), and
+        // the keys dropped once indexed, so two blocks' keys at most are held at a time.
+        Parallel.For(0, Math.Min(order.Length, KeysAhead), p => Prepare(features[order[p]], idf, keyIdf));
+        Task? ahead = null;
         for (var position = 0; position < order.Length; position++)
         {
             if (position % KeysAhead == 0)
             {
-                // Each document's keys depend on it and the weights alone: worked out in parallel a block ahead of the
-                // pass, and dropped once indexed, so only a block's keys are held at a time.
-                var end = Math.Min(order.Length, position + KeysAhead);
-                Parallel.For(position, end, p => features[order[p]].Keys(idf, keyIdf));
+                ahead?.Wait();
+                var (next, end) = (position + KeysAhead, Math.Min(order.Length, position + (2 * KeysAhead)));
+                ahead = next < end
+                    ? Task.Run(() =>
+                    {
+                        for (var p = next; p < end; p++)
+                        {
+                            Prepare(features[order[p]], idf, keyIdf);
+                        }
+                    })
+                    : null;
             }
 
             var document = features[order[position]];
@@ -179,6 +191,13 @@ internal sealed class StoryClusterer
         StoryMerger.Merge(clusters, neighbours, idf, sameStory);
         UndatedStoryMerger.MergeIntoDated(clusters, index, idf, keyIdf, sameStory);
         return new StoryGrouping(ToGroups(clusters, vocabulary), vocabulary.ToIdfLookup(idf)) { Statistics = vocabulary.ToStatistics() };
+    }
+
+    /// <summary>What the pass and the stories ask of a document, worked out before its turn: its keys and the people it names.</summary>
+    private static void Prepare(DocumentFeatures document, float[] idf, float keyIdf)
+    {
+        document.Keys(idf, keyIdf);
+        StoryPeople.Read(document);
     }
 
     /// <summary>

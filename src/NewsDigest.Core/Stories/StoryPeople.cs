@@ -98,6 +98,9 @@ internal static class StoryPeople
         return counts;
     }
 
+    /// <summary>Works out the people <paramref name="report"/> names ahead of the first question about them.</summary>
+    public static void Read(DocumentFeatures report) => _ = Of(report);
+
     private static ReportPeople Of(DocumentFeatures report) => report.People ??= ReportPeople.Read(report);
 
     private static string Surname(string name)

@@ -40,7 +40,7 @@ public sealed class DocumentFeaturesParallelTests
     }
 
     /// <summary>Documents from the seeds' paragraphs in turn, each with words of its own so that ids keep appearing.</summary>
-    private static List<StoryDocument> Documents(int count)
+    internal static List<StoryDocument> Documents(int count)
     {
         var seeds = StoryTestDocuments.Seeds().Values.ToList();
         var documents = new List<StoryDocument>(count);

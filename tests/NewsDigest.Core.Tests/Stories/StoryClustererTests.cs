@@ -125,4 +125,25 @@ public sealed class StoryClustererTests
         Assert.Equal(2, grouping.Groups.Count);
         Assert.All(grouping.Groups, g => Assert.Equal(30, g.Documents.Count));
     }
+
+    [Fact]
+    public void Group_MoreDocumentsThanTwoBlocksOfKeys_SameStoriesInAnyUploadOrder()
+    {
+        // Keys and people are worked out a block of 4,096 documents ahead, on another thread, while the pass reads the
+        // block before: three blocks, in two upload orders, must give the same stories with their headline people.
+        var documents = DocumentFeaturesParallelTests.Documents(9000);
+
+        var forward = StoryClusterer.Group(documents, []);
+        var backward = StoryClusterer.Group([.. Enumerable.Reverse(documents)], []);
+
+        Assert.Equal(documents.Count, forward.Groups.Sum(g => g.Documents.Count));
+        Assert.Equal(Stories(forward), Stories(backward));
+        Assert.Contains(forward.Groups, g => g.Profile.HeadlinePeople.Count > 0);
+        Assert.Equal(
+            forward.Groups.Select(g => string.Join(',', g.Profile.HeadlinePeople.OrderBy(p => p.Key, StringComparer.Ordinal))).Order(StringComparer.Ordinal),
+            backward.Groups.Select(g => string.Join(',', g.Profile.HeadlinePeople.OrderBy(p => p.Key, StringComparer.Ordinal))).Order(StringComparer.Ordinal));
+
+        static IEnumerable<string> Stories(StoryGrouping grouping) =>
+            grouping.Groups.Select(g => string.Join(',', g.Documents.Select(d => d.Id).Order(StringComparer.Ordinal))).Order(StringComparer.Ordinal);
+    }
 }
