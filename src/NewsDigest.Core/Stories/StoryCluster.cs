@@ -105,14 +105,15 @@ internal sealed partial class StoryCluster(StoryProfile? existing)
 
         NewDocuments.Add(document);
         _members++;
+        // One look-up per term: a new term enters at 0 and gets its weight, as the read-then-write did.
         for (var i = 0; i < document.TermIds.Length; i++)
         {
-            _centroid[document.TermIds[i]] = _centroid.GetValueOrDefault(document.TermIds[i]) + document.TermWeights[i];
+            CollectionsMarshal.GetValueRefOrAddDefault(_centroid, document.TermIds[i], out _) += document.TermWeights[i];
         }
 
         for (var i = 0; i < document.LeadIds.Length; i++)
         {
-            _lead[document.LeadIds[i]] = _lead.GetValueOrDefault(document.LeadIds[i]) + document.LeadWeights[i];
+            CollectionsMarshal.GetValueRefOrAddDefault(_lead, document.LeadIds[i], out _) += document.LeadWeights[i];
         }
 
         Trim(_centroid, MaxCentroidTerms, idf);
@@ -125,8 +126,9 @@ internal sealed partial class StoryCluster(StoryProfile? existing)
         {
             var entity = document.Entities[i];
             var id = document.EntityIds[i];
-            var count = _entities.TryGetValue(id, out var known) ? known.Count : 0;
-            _entities[id] = count > 0
+            ref var known = ref CollectionsMarshal.GetValueRefOrAddDefault(_entities, id, out var exists);
+            var count = exists ? known.Count : 0;
+            known = count > 0
                 ? (known.Entity.Kind == EntityKind.Other ? entity : known.Entity, count + 1)
                 : (entity, 1);
             _entitySquares += (double)idf[id] * idf[id] * ((2 * count) + 1);
