@@ -114,6 +114,7 @@ internal sealed class StoryClusterer
         // the keys dropped once indexed, so two blocks' keys at most are held at a time.
         Parallel.For(0, Math.Min(order.Length, KeysAhead), p => Prepare(features[order[p]], idf, keyIdf));
         Task? ahead = null;
+        using var appender = new StoryAppender();
         for (var position = 0; position < order.Length; position++)
         {
             if (position % KeysAhead == 0)
@@ -132,7 +133,7 @@ internal sealed class StoryClusterer
             }
 
             var document = features[order[position]];
-            var (best, score) = FindBest(document, clusters, index, idf, keyIdf, candidates, document.Document.Published is null ? false : null);
+            var (best, score) = FindBest(document, clusters, index, idf, keyIdf, candidates, document.Document.Published is null ? false : null, pending: appender);
             weighed.Clear();
             foreach (var (_, story) in candidates.Best)
             {
@@ -182,12 +183,14 @@ internal sealed class StoryClusterer
                 best = clusters.Count - 1;
             }
 
-            target.Add(document, idf);
+            appender.Post(target, document, idf);
             index.Add(best, document.Keys(idf, keyIdf));
             document.ForgetKeys();
             neighbours.Record(best, CollectionsMarshal.AsSpan(weighed));
         }
 
+        // The helper thread spins while it waits: it stops with the pass, before the work that follows.
+        appender.Dispose();
         StoryMerger.Merge(clusters, neighbours, idf, sameStory);
         UndatedStoryMerger.MergeIntoDated(clusters, index, idf, keyIdf, sameStory);
         return new StoryGrouping(ToGroups(clusters, vocabulary), vocabulary.ToIdfLookup(idf)) { Statistics = vocabulary.ToStatistics() };
@@ -274,7 +277,8 @@ internal sealed class StoryClusterer
         float keyIdf,
         StoryCandidates candidates,
         bool? dated = null,
-        bool counted = false)
+        bool counted = false,
+        StoryAppender? pending = null)
     {
         if (counted)
         {
@@ -288,6 +292,9 @@ internal sealed class StoryClusterer
             candidates.Terms.Load(document.TermIds, document.TermWeights, idf);
             candidates.Lead.Load(document.LeadIds, document.LeadWeights, idf);
         }
+
+        // The stories are read from here on: the last report's addition to its story must be done.
+        pending?.Wait();
 
         foreach (var cluster in candidates.Touched)
         {
