@@ -109,9 +109,9 @@ internal sealed class StoryClusterer
         // The stories each report was weighed against: where the merge pass looks for a story's match.
         var neighbours = new StoryNeighbours();
         var weighed = new List<int>(2 * MaxCandidates);
-        // Each document's keys and the people it names depend on it and the weights alone: worked out a block ahead,
-        // on another core while the pass reads the block before (the pass only reads documents of earlier blocks), and
-        // the keys dropped once indexed, so two blocks' keys at most are held at a time.
+        // Each document's keys and the people it names depend on it and the weights alone: the next block's are worked
+        // out on another core while the pass reads the current block (whose documents, and earlier ones, are all it
+        // reads), and keys are dropped once indexed, so two blocks' keys at most are held at a time.
         Parallel.For(0, Math.Min(order.Length, KeysAhead), p => Prepare(features[order[p]], idf, keyIdf));
         Task? ahead = null;
         using var appender = new StoryAppender();
