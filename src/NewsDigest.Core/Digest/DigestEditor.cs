@@ -142,7 +142,7 @@ internal static class DigestEditor
             for (var i = w; i < listed.Length; i += workers)
             {
                 var g = listed[i];
-                summaries[g] = ExtractiveSummarizer.Summarize(SummarisedDocuments(articles[g]), groups[g].Existing?.SaidSentences ?? [], workspace);
+                summaries[g] = SummaryOf(articles[g], groups[g].Existing?.SaidSentences ?? [], workspace);
             }
         });
 
@@ -156,20 +156,16 @@ internal static class DigestEditor
     public static (List<List<SourceFacts>> Articles, IReadOnlyList<SummarySentence> Summary, string Headline) Summarize(
         IReadOnlyList<IReadOnlyList<StoryDocument>> articles,
         IReadOnlyList<string> said,
-        Func<string, double> inverseDocumentFrequency) =>
-        Summarize(articles, said, new SummaryWorkspace(inverseDocumentFrequency));
-
-    /// <summary>The same, reading with the digest's shared <paramref name="workspace"/>.</summary>
-    public static (List<List<SourceFacts>> Articles, IReadOnlyList<SummarySentence> Summary, string Headline) Summarize(
-        IReadOnlyList<IReadOnlyList<StoryDocument>> articles,
-        IReadOnlyList<string> said,
-        SummaryWorkspace workspace)
+        Func<string, double> inverseDocumentFrequency)
     {
         ArgumentNullException.ThrowIfNull(articles);
         var ordered = SourceFacts.Order(articles);
-        var summary = ExtractiveSummarizer.Summarize(SummarisedDocuments(ordered), said, workspace);
-        return (ordered, summary, EntrySources.Headline(ordered));
+        return (ordered, SummaryOf(ordered, said, new SummaryWorkspace(inverseDocumentFrequency)), EntrySources.Headline(ordered));
     }
+
+    /// <summary>The summary of a story whose articles are in the order they speak for it, read with <paramref name="workspace"/>.</summary>
+    private static IReadOnlyList<SummarySentence> SummaryOf(List<List<SourceFacts>> orderedArticles, IReadOnlyList<string> said, SummaryWorkspace workspace) =>
+        ExtractiveSummarizer.Summarize(SummarisedDocuments(orderedArticles), said, workspace);
 
     /// <summary>
     /// The documents a summary reads, at most <see cref="DocumentsSummarised"/> however large the story: one copy of
