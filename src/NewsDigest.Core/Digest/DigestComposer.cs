@@ -31,6 +31,9 @@ internal sealed class DigestComposer(
 
     private const int ParallelReads = 8;
 
+    /// <summary>Documents read before a large window's block is read into features and its text let go.</summary>
+    internal const int ReadBlock = 4096;
+
     /// <summary>What the next digest would say if it were compiled now, without storing or sending anything.</summary>
     public async Task<(DigestRecord Record, RenderedDigest Rendered)> ComposePendingAsync(CancellationToken cancellationToken)
     {
@@ -59,29 +62,17 @@ internal sealed class DigestComposer(
             summaries.Add(summary);
         }
 
-        var window = await ReadInOrderAsync(
-            summaries.DistinctBy(s => s.Id).ToList(),
-            async (summary, ct) =>
-            {
-                if (summary.IngestedAt < start && await stories.GetStoryOfAsync(summary.Id, ct) is not null)
-                {
-                    return null;
-                }
-
-                var stored = await documents.GetAsync(summary.Id, ct);
-                return stored is null ? null : StoryDocument.From(stored.Document, summary.IngestedAt);
-            },
-            cancellationToken);
         var known = await stories.ListRecentAsync(now - settings.StoryMemory, cancellationToken);
         var earlier = latest is null ? null : await archive.ReadTermStatisticsAsync(latest.LocalDate, cancellationToken);
-        var grouping = await StoryRegrouping.GroupAsync(
-            window, known, earlier, ct => ReadFiledAsync(known, ct), settings.RegroupMaxDocuments, cancellationToken);
-        var edition = DigestEditor.Compose(
+        var (grouping, documentCount) = await GroupWindowAsync(
+            summaries.DistinctBy(s => s.Id).ToList(), start, known, earlier, settings.RegroupMaxDocuments, cancellationToken);
+        var draft = DigestEditor.Draft(
             grouping,
-            window.Count,
+            documentCount,
             new DigestWindow(localDate, settings.TimeZone, now, start, now),
             settings,
             settings.FullDigestUrl(localDate));
+        var edition = draft.Finish(await ReadTextsAsync(draft.Unread, cancellationToken));
         edition = edition with { StoryUpdates = StoryRefiling.Apply(edition.StoryUpdates, grouping.Changes) };
         var rendered = renderer.Render(edition.Content);
         var record = new DigestRecord(
@@ -95,6 +86,70 @@ internal sealed class DigestComposer(
             edition.Content.DocumentCount,
             DigestArchive.ComputeETag(rendered));
         return new DigestComposition(edition, record, rendered) { Statistics = grouping.Statistics };
+    }
+
+    /// <summary>
+    /// Reads the window's documents (<paramref name="listed"/>) a block at a time and groups them. While they and the
+    /// open stories' documents are few enough to regroup, they are held whole and grouped as
+    /// <see cref="StoryRegrouping"/> does; past that, each block is read into features and its text let go, so a
+    /// window of any size holds features, not text, and only the documents the summaries read are read again.
+    /// </summary>
+    private async Task<(StoryGrouping Grouping, int Documents)> GroupWindowAsync(
+        List<DocumentSummary> listed,
+        DateTimeOffset start,
+        IReadOnlyList<StoryProfile> known,
+        TermStatistics? earlier,
+        int maxRegrouped,
+        CancellationToken cancellationToken)
+    {
+        var knownDocuments = known.Sum(s => (long)s.DocumentCount);
+        List<StoryDocument>? held = [];
+        var window = new StoryWindow(earlier);
+        for (var from = 0; from < listed.Count; from += ReadBlock)
+        {
+            var block = await ReadInOrderAsync(
+                listed.GetRange(from, Math.Min(ReadBlock, listed.Count - from)),
+                async (summary, ct) =>
+                {
+                    if (summary.IngestedAt < start && await stories.GetStoryOfAsync(summary.Id, ct) is not null)
+                    {
+                        return null;
+                    }
+
+                    var stored = await documents.GetAsync(summary.Id, ct);
+                    return stored is null ? null : StoryDocument.From(stored.Document, summary.IngestedAt);
+                },
+                cancellationToken);
+            if (held is null)
+            {
+                window.Add(block, keepText: false);
+                continue;
+            }
+
+            held.AddRange(block);
+            if (knownDocuments + held.Count > maxRegrouped)
+            {
+                // Too many to regroup, now or with any later block: grouping adds them to the open stories.
+                window.Add(held, keepText: false);
+                held = null;
+            }
+        }
+
+        return held is null
+            ? (window.Group(known), window.Count)
+            : (await StoryRegrouping.GroupAsync(held, known, earlier, ct => ReadFiledAsync(known, ct), maxRegrouped, cancellationToken), held.Count);
+    }
+
+    /// <summary>The documents <paramref name="ids"/> with their text, by id; one deleted since is left out.</summary>
+    private async Task<IReadOnlyDictionary<string, StoryDocument>> ReadTextsAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken)
+    {
+        var read = await ReadInOrderAsync(
+            ids,
+            async (id, ct) => await documents.GetAsync(id, ct) is { } stored
+                ? StoryDocument.From(stored.Document, stored.Summary.IngestedAt)
+                : null,
+            cancellationToken);
+        return read.ToDictionary(d => d.Id, StringComparer.Ordinal);
     }
 
     /// <summary>

@@ -29,6 +29,9 @@ internal static class DigestEditor
     public const int DocumentsSummarised = 12;
     private const int NamesPerKind = 6;
 
+    /// <summary>For documents grouped with their text: none is read again.</summary>
+    private static readonly IReadOnlyDictionary<string, StoryDocument> NoTexts = new Dictionary<string, StoryDocument>();
+
     public static DigestEdition Compose(
         IReadOnlyList<StoryDocument> documents,
         IReadOnlyList<StoryProfile> knownStories,
@@ -42,8 +45,20 @@ internal static class DigestEditor
         return Compose(StoryClusterer.Group(documents, knownStories), documents.Count, window, options, fullDigestUrl);
     }
 
-    /// <summary>Composes the digest of stories already grouped (<paramref name="documentCount"/> documents in all).</summary>
+    /// <summary>Composes the digest of stories already grouped (<paramref name="documentCount"/> documents in all), their documents' text at hand.</summary>
     public static DigestEdition Compose(
+        StoryGrouping grouping,
+        int documentCount,
+        DigestWindow window,
+        DigestOptions options,
+        Uri? fullDigestUrl) =>
+        Draft(grouping, documentCount, window, options, fullDigestUrl).Finish(NoTexts);
+
+    /// <summary>
+    /// The digest's entries ranked and listed, before they are summarised: what a window grouped without its text
+    /// (<see cref="StoryWindow"/>) needs read again is <see cref="DigestDraft.Unread"/>, a few documents per listed story.
+    /// </summary>
+    public static DigestDraft Draft(
         StoryGrouping grouping,
         int documentCount,
         DigestWindow window,
@@ -86,11 +101,41 @@ internal static class DigestEditor
             .ThenByDescending(r => r.Newest)
             .ThenBy(r => r.Entry.Headline, StringComparer.Ordinal)
             .Take(options.MaxStories)
+            .Select(r => (r.Group, r.Entry))
             .ToList();
+        var content = new DigestContent(
+            window.LocalDate,
+            window.TimeZone,
+            window.ComposedAt,
+            window.Start,
+            window.End,
+            documentCount,
+            [],
+            fullDigestUrl)
+        {
+            // Stories past the cap still count (their documents are filed with this digest): every rendering says how many.
+            OmittedEntries = ranked.Count - listed.Count,
+        };
+        return new DigestDraft(grouping, articles, headlines, listed, content);
+    }
 
+    /// <summary>
+    /// Summarises the listed stories and completes the digest: the summaries of the stories <paramref name="listed"/>
+    /// (indexes into the groups, with their entries), each story's update, and the content with its entries.
+    /// </summary>
+    /// <param name="texts">Documents with their text, by id, for those of the grouping that were kept without it.</param>
+    internal static DigestEdition Finish(
+        StoryGrouping grouping,
+        List<List<SourceFacts>>[] articles,
+        string[] headlines,
+        IReadOnlyList<(int Group, DigestEntry Entry)> listed,
+        DigestContent content,
+        IReadOnlyDictionary<string, StoryDocument> texts)
+    {
+        var groups = grouping.Groups;
         // Only the stories the digest lists are summarised: one past the cap is shown nowhere, so nothing of it is
         // said, and its sentences are still to be told when a later digest lists it.
-        var summaries = SummarizeAll(grouping, [.. listed.Select(r => r.Group)], articles);
+        var summaries = SummarizeAll(grouping, [.. listed.Select(r => r.Group)], articles, texts);
         var entries = listed.Select(r => r.Entry with { Summary = summaries[r.Group]! }).ToList();
         var updates = new List<StoryUpdate>(groups.Count);
         for (var g = 0; g < groups.Count; g++)
@@ -101,20 +146,7 @@ internal static class DigestEditor
                 Ids(groups[g].Documents)));
         }
 
-        var content = new DigestContent(
-            window.LocalDate,
-            window.TimeZone,
-            window.ComposedAt,
-            window.Start,
-            window.End,
-            documentCount,
-            entries,
-            fullDigestUrl)
-        {
-            // Stories past the cap still count (their documents are filed with this digest): every rendering says how many.
-            OmittedEntries = ranked.Count - entries.Count,
-        };
-        return new DigestEdition(content, updates);
+        return new DigestEdition(content with { Entries = entries }, updates);
     }
 
     /// <summary>The articles of every story in the order they speak for it, in parallel, each in its own slot.</summary>
@@ -130,7 +162,8 @@ internal static class DigestEditor
     /// reads every n-th of them with a workspace of its own (a workspace reads each word into a term once, and reuses
     /// its buffers); a summary depends on its story alone, so the split changes none of them.
     /// </summary>
-    private static IReadOnlyList<SummarySentence>?[] SummarizeAll(StoryGrouping grouping, int[] listed, List<List<SourceFacts>>[] articles)
+    private static IReadOnlyList<SummarySentence>?[] SummarizeAll(
+        StoryGrouping grouping, int[] listed, List<List<SourceFacts>>[] articles, IReadOnlyDictionary<string, StoryDocument> texts)
     {
         var groups = grouping.Groups;
         var summaries = new IReadOnlyList<SummarySentence>?[groups.Count];
@@ -142,7 +175,7 @@ internal static class DigestEditor
             for (var i = w; i < listed.Length; i += workers)
             {
                 var g = listed[i];
-                summaries[g] = SummaryOf(articles[g], groups[g].Existing?.SaidSentences ?? [], workspace);
+                summaries[g] = SummaryOf(articles[g], groups[g].Existing?.SaidSentences ?? [], workspace, texts);
             }
         });
 
@@ -160,12 +193,27 @@ internal static class DigestEditor
     {
         ArgumentNullException.ThrowIfNull(articles);
         var ordered = SourceFacts.Order(articles);
-        return (ordered, SummaryOf(ordered, said, new SummaryWorkspace(inverseDocumentFrequency)), EntrySources.Headline(ordered));
+        return (ordered, SummaryOf(ordered, said, new SummaryWorkspace(inverseDocumentFrequency), NoTexts), EntrySources.Headline(ordered));
     }
 
-    /// <summary>The summary of a story whose articles are in the order they speak for it, read with <paramref name="workspace"/>.</summary>
-    private static IReadOnlyList<SummarySentence> SummaryOf(List<List<SourceFacts>> orderedArticles, IReadOnlyList<string> said, SummaryWorkspace workspace) =>
-        ExtractiveSummarizer.Summarize(SummarisedDocuments(orderedArticles), said, workspace);
+    /// <summary>
+    /// The summary of a story whose articles are in the order they speak for it, read with <paramref name="workspace"/>;
+    /// a document kept without its text is read from <paramref name="texts"/> (one gone since says nothing).
+    /// </summary>
+    private static IReadOnlyList<SummarySentence> SummaryOf(
+        List<List<SourceFacts>> orderedArticles, IReadOnlyList<string> said, SummaryWorkspace workspace, IReadOnlyDictionary<string, StoryDocument> texts)
+    {
+        var documents = SummarisedDocuments(orderedArticles);
+        for (var d = 0; d < documents.Count; d++)
+        {
+            if (!documents[d].HasText && texts.TryGetValue(documents[d].Id, out var withText))
+            {
+                documents[d] = withText;
+            }
+        }
+
+        return ExtractiveSummarizer.Summarize(documents, said, workspace);
+    }
 
     /// <summary>
     /// The documents a summary reads, at most <see cref="DocumentsSummarised"/> however large the story: one copy of

@@ -39,7 +39,6 @@ internal sealed class SourceFacts
     public static List<List<SourceFacts>> Order(IReadOnlyList<IReadOnlyList<StoryDocument>> articles)
     {
         var ordered = new List<List<SourceFacts>>(articles.Count);
-        var lengths = new Dictionary<StoryDocument, int>(ReferenceEqualityComparer.Instance);
         foreach (var article in articles)
         {
             var copies = new List<SourceFacts>(article.Count);
@@ -50,12 +49,6 @@ internal sealed class SourceFacts
 
             if (copies.Count > 1)
             {
-                lengths.Clear();
-                foreach (var copy in copies)
-                {
-                    lengths[copy.Document] = Length(copy.Document);
-                }
-
                 // Sorted with the index as the last key, so equal copies keep their order as a stable sort would.
                 var indexed = new List<(SourceFacts Facts, int Index)>(copies.Count);
                 for (var i = 0; i < copies.Count; i++)
@@ -63,7 +56,7 @@ internal sealed class SourceFacts
                     indexed.Add((copies[i], i));
                 }
 
-                indexed.Sort((a, b) => CompareCopies(a.Facts, b.Facts, lengths) is var order and not 0 ? order : a.Index.CompareTo(b.Index));
+                indexed.Sort((a, b) => CompareCopies(a.Facts, b.Facts) is var order and not 0 ? order : a.Index.CompareTo(b.Index));
                 for (var i = 0; i < copies.Count; i++)
                 {
                     copies[i] = indexed[i].Facts;
@@ -88,7 +81,7 @@ internal sealed class SourceFacts
         return ordered;
     }
 
-    private static int CompareCopies(SourceFacts a, SourceFacts b, Dictionary<StoryDocument, int> lengths)
+    private static int CompareCopies(SourceFacts a, SourceFacts b)
     {
         if (a.Authority != b.Authority)
         {
@@ -101,7 +94,7 @@ internal sealed class SourceFacts
             return time;
         }
 
-        var length = lengths[b.Document].CompareTo(lengths[a.Document]);
+        var length = b.Document.TextLength.CompareTo(a.Document.TextLength);
         return length != 0 ? length : string.CompareOrdinal(a.Document.Id, b.Document.Id);
     }
 
@@ -119,16 +112,5 @@ internal sealed class SourceFacts
         }
 
         return a.Count != b.Count ? b.Count.CompareTo(a.Count) : string.CompareOrdinal(a[0].Document.Id, b[0].Document.Id);
-    }
-
-    private static int Length(StoryDocument document)
-    {
-        var length = 0;
-        foreach (var paragraph in document.Paragraphs)
-        {
-            length += paragraph.Length;
-        }
-
-        return length;
     }
 }

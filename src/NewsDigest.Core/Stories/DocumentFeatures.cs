@@ -47,111 +47,13 @@ internal sealed class DocumentFeatures
         return FromDraft(document, draft, [], vocabulary);
     }
 
-    /// <summary>
-    /// The features of every document: drafts are read in parallel a block at a time, then given ids and counted in
-    /// document order, so that term ids and counts are exactly those of reading one document after another.
-    /// </summary>
-    /// <remarks>
-    /// Giving ids writes the vocabulary, so it runs on one thread; the other cores read the next block's drafts
-    /// meanwhile (they write only their own buffers and drafts), and the thread that gave the ids joins them when done.
-    /// The ids of words the vocabulary already has are then looked up on every core, between the two.
-    /// </remarks>
-    public static DocumentFeatures[] BuildAll(IReadOnlyList<StoryDocument> documents, StoryVocabulary vocabulary)
-    {
-        var features = new DocumentFeatures[documents.Count];
-        var workers = Math.Max(1, Math.Min(Environment.ProcessorCount, documents.Count / 64));
-        var block = Math.Min(documents.Count, 256 * workers);
-        // Two blocks of drafts: one being given ids while the next is read.
-        var drafts = new DocumentFeatureDraft[2][];
-        var known = new int[2][][];
-        for (var b = 0; b < 2; b++)
-        {
-            drafts[b] = new DocumentFeatureDraft[block];
-            known[b] = new int[block][];
-            for (var i = 0; i < block; i++)
-            {
-                drafts[b][i] = new DocumentFeatureDraft();
-                known[b][i] = [];
-            }
-        }
+    /// <summary>The features of every document, read in parallel and given ids in document order (<see cref="DocumentFeatureReader"/>).</summary>
+    /// <param name="keepText">False to keep each document without its paragraphs (<see cref="StoryDocument.WithoutText"/>) once read.</param>
+    public static DocumentFeatures[] BuildAll(IReadOnlyList<StoryDocument> documents, StoryVocabulary vocabulary, bool keepText = true) =>
+        new DocumentFeatureReader(vocabulary).Read(documents, keepText);
 
-        // The vocabulary's own buffers serve the ids; each reader has its own.
-        var buffers = new DocumentFeatureBuffers[workers];
-        for (var w = 0; w < workers; w++)
-        {
-            buffers[w] = new DocumentFeatureBuffers();
-        }
-
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = workers };
-        var claimed = 0;
-
-        // Reads the drafts of the block at `from` (count documents), each claimed by whichever worker is free.
-        void ReadClaimed(int slot, int from, int count, int worker)
-        {
-            for (var i = Interlocked.Increment(ref claimed) - 1; i < count; i = Interlocked.Increment(ref claimed) - 1)
-            {
-                drafts[slot][i].Read(documents[from + i], buffers[worker]);
-            }
-        }
-
-        var first = Math.Min(block, documents.Count);
-        claimed = 0;
-        Parallel.For(0, workers, parallel, w => ReadClaimed(0, 0, first, w));
-        for (var start = 0; start < documents.Count; start += block)
-        {
-            var slot = (start / block) % 2;
-            var count = Math.Min(block, documents.Count - start);
-            var nextStart = start + block;
-            var nextCount = Math.Max(0, Math.Min(block, documents.Count - nextStart));
-
-            // The vocabulary is only read here: it has every id the blocks before gave.
-            claimed = 0;
-            Parallel.For(0, workers, parallel, _ =>
-            {
-                for (var i = Interlocked.Increment(ref claimed) - 1; i < count; i = Interlocked.Increment(ref claimed) - 1)
-                {
-                    KnownIds(drafts[slot][i], vocabulary, ref known[slot][i]);
-                }
-            });
-
-            claimed = 0;
-            Parallel.For(0, workers, parallel, w =>
-            {
-                if (w == 0)
-                {
-                    for (var i = 0; i < count; i++)
-                    {
-                        features[start + i] = FromDraft(documents[start + i], drafts[slot][i], known[slot][i], vocabulary);
-                    }
-                }
-
-                ReadClaimed(1 - slot, nextStart, nextCount, w);
-            });
-        }
-
-        return features;
-    }
-
-    /// <summary>
-    /// The ids of the draft's words that the vocabulary already has, -1 for the others, into <paramref name="ids"/>
-    /// (grown as needed). Run on every core while the drafts are read: the vocabulary is only read then, and an id
-    /// once given never changes, so these are the ids the words get when the drafts are given ids in order.
-    /// </summary>
-    private static void KnownIds(DocumentFeatureDraft draft, StoryVocabulary vocabulary, ref int[] ids)
-    {
-        if (ids.Length < draft.Terms)
-        {
-            ids = new int[Math.Max(draft.Terms, ids.Length * 2)];
-        }
-
-        for (var t = 0; t < draft.Terms; t++)
-        {
-            ids[t] = vocabulary.TryGetId(draft.Term(t), out var id) ? id : -1;
-        }
-    }
-
-    /// <param name="known">The ids <see cref="KnownIds"/> found for the draft's words, or empty to look each up here.</param>
-    private static DocumentFeatures FromDraft(StoryDocument document, DocumentFeatureDraft draft, int[] known, StoryVocabulary vocabulary)
+    /// <param name="known">The ids <see cref="DocumentFeatureReader"/> found for the draft's words, or empty to look each up here.</param>
+    internal static DocumentFeatures FromDraft(StoryDocument document, DocumentFeatureDraft draft, int[] known, StoryVocabulary vocabulary)
     {
         // Ids are given in the order the words were read: the headline's, then each paragraph's.
         var buffers = vocabulary.Buffers;

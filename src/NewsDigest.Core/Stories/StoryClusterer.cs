@@ -70,15 +70,18 @@ internal sealed class StoryClusterer
     {
         ArgumentNullException.ThrowIfNull(documents);
         ArgumentNullException.ThrowIfNull(knownStories);
-        var vocabulary = new StoryVocabulary();
-        if (earlier is not null)
-        {
-            vocabulary.Seed(earlier);
-        }
+        var window = new StoryWindow(earlier);
+        window.Add(documents);
+        return window.Group(knownStories);
+    }
 
-        var features = DocumentFeatures.BuildAll(documents, vocabulary);
-
-        if (earlier is null)
+    /// <summary>
+    /// Groups the documents whose <paramref name="features"/> were read into <paramref name="vocabulary"/> (seeded
+    /// with the statistics of earlier digests when <paramref name="seeded"/>), with <paramref name="knownStories"/>.
+    /// </summary>
+    internal static StoryGrouping Group(DocumentFeatures[] features, StoryVocabulary vocabulary, IReadOnlyList<StoryProfile> knownStories, bool seeded)
+    {
+        if (!seeded)
         {
             // Without the statistics of earlier digests, each known story counts as one document of what it used.
             foreach (var story in knownStories)
@@ -101,9 +104,9 @@ internal sealed class StoryClusterer
         }
 
         // Dated documents oldest first, then undated ones by id: never by arrival, so upload order cannot change the result.
-        var order = Enumerable.Range(0, documents.Count)
-            .OrderBy(i => documents[i].Published ?? DateTimeOffset.MaxValue)
-            .ThenBy(i => documents[i].Id, StringComparer.Ordinal)
+        var order = Enumerable.Range(0, features.Length)
+            .OrderBy(i => features[i].Document.Published ?? DateTimeOffset.MaxValue)
+            .ThenBy(i => features[i].Document.Id, StringComparer.Ordinal)
             .ToArray();
         var candidates = new StoryCandidates();
         // The stories each report was weighed against: where the merge pass looks for a story's match.

@@ -29,6 +29,29 @@ internal sealed record StoryDocument(
 
     /// <summary>When the development happened as far as the document says: its publication time, else its arrival.</summary>
     public DateTimeOffset EventTime => Published ?? IngestedAt;
+
+    /// <summary>Characters in its paragraphs, kept when the text is let go (copies of an article are ordered by it).</summary>
+    public int TextLength { get; private init; } = Length(Paragraphs);
+
+    /// <summary>Whether <see cref="Paragraphs"/> holds the text: false once <see cref="WithoutText"/> let it go.</summary>
+    public bool HasText { get; private init; } = true;
+
+    /// <summary>
+    /// The document without its paragraphs, for a large window: grouping reads the text once into features, and only
+    /// the few documents a digest summarises are read again (<see cref="TextLength"/> and everything else stay).
+    /// </summary>
+    public StoryDocument WithoutText() => HasText ? this with { Paragraphs = [], HasText = false } : this;
+
+    private static int Length(IReadOnlyList<string> paragraphs)
+    {
+        var length = 0;
+        for (var p = 0; p < paragraphs.Count; p++)
+        {
+            length += paragraphs[p].Length;
+        }
+
+        return length;
+    }
 }
 
 /// <summary>A story as it is remembered between digests: enough to recognise a later document as an update.</summary>

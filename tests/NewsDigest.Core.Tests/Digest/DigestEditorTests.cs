@@ -135,6 +135,46 @@ public sealed class DigestEditorTests
     }
 
     [Fact]
+    public void Draft_StoriesGroupedWithoutText_SummariesFromTheListedDocumentsReadAgain()
+    {
+        var documents = DistinctStories(14);
+        var options = new DigestOptions { MaxStories = 5 };
+        var whole = DigestEditor.Compose(documents, [], Window, options, null);
+        var window = new StoryWindow(earlier: null);
+        window.Add(documents, keepText: false);
+        var grouping = window.Group([]);
+
+        var draft = DigestEditor.Draft(grouping, window.Count, Window, options, null);
+        var byId = documents.ToDictionary(d => d.Id);
+        var edition = draft.Finish(draft.Unread.ToDictionary(id => id, id => byId[id]));
+        var unread = new HashSet<string>(draft.Unread);
+
+        // Two reports of each of the five listed stories are read again, and none of the nine stories left out.
+        Assert.Equal(10, draft.Unread.Count);
+        Assert.All(edition.Content.Entries, e => Assert.Equal(2, e.Sources.Count(s => unread.Contains(s.DocumentId))));
+        Assert.Equal(
+            whole.Content.Entries.Select(e => (e.StoryId, e.Headline, Summary: string.Join(' ', e.Summary.Select(s => s.Text)))),
+            edition.Content.Entries.Select(e => (e.StoryId, e.Headline, Summary: string.Join(' ', e.Summary.Select(s => s.Text)))));
+        Assert.All(edition.Content.Entries, e => Assert.NotEmpty(e.Summary));
+        Assert.Equal(whole.Content.DocumentCount, edition.Content.DocumentCount);
+        Assert.Equal(whole.Content.OmittedEntries, edition.Content.OmittedEntries);
+        Assert.Equal(whole.StoryUpdates.Select(u => u.Profile.SaidSentences.Count), edition.StoryUpdates.Select(u => u.Profile.SaidSentences.Count));
+    }
+
+    [Fact]
+    public void Finish_TextsNotFound_ListsTheStoriesWithNothingToSay()
+    {
+        var window = new StoryWindow(earlier: null);
+        window.Add(DistinctStories(3), keepText: false);
+
+        var edition = DigestEditor.Draft(window.Group([]), window.Count, Window, new DigestOptions(), null).Finish(new Dictionary<string, StoryDocument>());
+
+        Assert.Equal(3, edition.Content.Entries.Count);
+        Assert.All(edition.Content.Entries, e => Assert.Empty(e.Summary));
+        Assert.All(edition.Content.Entries, e => Assert.False(string.IsNullOrEmpty(e.Headline)));
+    }
+
+    [Fact]
     public void Compose_NoDocuments_EmptyDigest()
     {
         var edition = DigestEditor.Compose([], [], Window, new DigestOptions(), null);

@@ -39,6 +39,29 @@ public sealed class DocumentFeaturesParallelTests
         Assert.Equal(sequentialVocabulary.Term(sequential[^1].TermIds[^1]), parallelVocabulary.Term(parallel[^1].TermIds[^1]));
     }
 
+    [Fact]
+    public void Read_OneReaderOverSeveralCalls_SameFeaturesAsOneCall()
+    {
+        // The reader keeps its drafts from call to call: what an earlier call read must not leak into a later one.
+        var documents = Documents(1300);
+        var whole = DocumentFeatures.BuildAll(documents, new StoryVocabulary());
+        var vocabulary = new StoryVocabulary();
+        var reader = new DocumentFeatureReader(vocabulary);
+        var parts = reader.Read(documents[..700]).Concat(reader.Read(documents[700..701])).Concat(reader.Read(documents[701..], keepText: false)).ToArray();
+
+        Assert.Equal(whole.Length, parts.Length);
+        for (var i = 0; i < whole.Length; i++)
+        {
+            Assert.Equal(whole[i].TermIds, parts[i].TermIds);
+            Assert.Equal(whole[i].TermWeights, parts[i].TermWeights);
+            Assert.Equal(whole[i].LeadIds, parts[i].LeadIds);
+            Assert.Equal(whole[i].EntityIds, parts[i].EntityIds);
+            Assert.Equal(whole[i].MentionedDays, parts[i].MentionedDays);
+            Assert.Equal(i < 701, parts[i].Document.HasText);
+            Assert.Equal(documents[i].Id, parts[i].Document.Id);
+        }
+    }
+
     /// <summary>Documents from the seeds' paragraphs in turn, each with words of its own so that ids keep appearing.</summary>
     internal static List<StoryDocument> Documents(int count)
     {

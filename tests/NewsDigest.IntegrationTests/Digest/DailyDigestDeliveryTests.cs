@@ -263,6 +263,37 @@ public sealed class DailyDigestDeliveryTests(AzuriteFixture azurite, MailDevServ
         Assert.Empty(teams.Requests);
     }
 
+    [Fact]
+    public async Task ComposePendingAsync_WindowPastTheRegroupingBound_SameDigestWithItsSummariesReadAgain()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var clock = new FakeTimeProvider(Start);
+        await using var teams = new WebhookListener();
+        var recipient = Recipient();
+        var prefix = azurite.NewPrefix();
+        await using var held = Services(prefix, recipient, mail.SmtpPort, teams, clock);
+        // No document may be held whole: each block is read into features and its text let go.
+        await using var streamed = azurite.CreateServices(
+            s =>
+            {
+                DeliverySettings.BothChannels(s, prefix, recipient, mail.SmtpPort, teams.Url);
+                s["Digest:RegroupMaxDocuments"] = "0";
+            },
+            clock);
+        await DeliverySettings.IngestSeedsAsync(held, ct);
+
+        var (heldRecord, heldDigest) = await held.GetRequiredService<DigestComposer>().ComposePendingAsync(ct);
+        var (streamedRecord, streamedDigest) = await streamed.GetRequiredService<DigestComposer>().ComposePendingAsync(ct);
+
+        Assert.Equal(heldRecord, streamedRecord);
+        Assert.Equal(heldDigest.Json, streamedDigest.Json);
+        Assert.Equal(heldDigest.Markdown, streamedDigest.Markdown);
+        using var json = JsonDocument.Parse(streamedDigest.Json);
+        var entries = json.RootElement.GetProperty("entries").EnumerateArray().ToList();
+        Assert.Equal(3, entries.Count);
+        Assert.All(entries, e => Assert.NotEqual(0, e.GetProperty("summary").GetArrayLength()));
+    }
+
     private static string Recipient() => $"analyst-{Guid.NewGuid():N}@newsdigest.test";
 
     /// <summary>Uploads and ingests the seeds with these numbers ("000"), then moves the clock a minute on.</summary>
