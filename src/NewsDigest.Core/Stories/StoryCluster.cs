@@ -7,10 +7,10 @@ namespace NewsDigest.Stories;
 /// <summary>A story being grouped: its term, lead and name vectors, its days, its signatures and its new documents.</summary>
 internal sealed partial class StoryCluster(StoryProfile? existing)
 {
-    private readonly Dictionary<int, float> _centroid = [];
+    private readonly CentroidMap _centroid = new();
     private readonly Dictionary<int, (NamedEntity Entity, int Count)> _entities = [];
     private readonly List<StorySignature> _signatures = [];
-    private readonly Dictionary<int, float> _lead = [];
+    private readonly CentroidMap _lead = new();
     private SmallSet _publishedDays;
     private SmallSet _mentionedDays;
     private SmallSet _mentionedYears;
@@ -108,12 +108,12 @@ internal sealed partial class StoryCluster(StoryProfile? existing)
         // One look-up per term: a new term enters at 0 and gets its weight, as the read-then-write did.
         for (var i = 0; i < document.TermIds.Length; i++)
         {
-            CollectionsMarshal.GetValueRefOrAddDefault(_centroid, document.TermIds[i], out _) += document.TermWeights[i];
+            _centroid.GetValueRefOrAddDefault(document.TermIds[i]) += document.TermWeights[i];
         }
 
         for (var i = 0; i < document.LeadIds.Length; i++)
         {
-            CollectionsMarshal.GetValueRefOrAddDefault(_lead, document.LeadIds[i], out _) += document.LeadWeights[i];
+            _lead.GetValueRefOrAddDefault(document.LeadIds[i]) += document.LeadWeights[i];
         }
 
         Trim(_centroid, MaxCentroidTerms, idf);
@@ -150,7 +150,7 @@ internal sealed partial class StoryCluster(StoryProfile? existing)
         _leadNorm = null;
     }
 
-    private static void Trim(Dictionary<int, float> vector, int size, float[] idf)
+    private static void Trim(CentroidMap vector, int size, float[] idf)
     {
         if (vector.Count <= size * 2)
         {

@@ -15,7 +15,7 @@ internal sealed partial class StoryCluster
             var id = vocabulary.Id(term);
             if (id < idf.Length)
             {
-                cluster._centroid[id] = weight * cluster._members;
+                cluster._centroid.GetValueRefOrAddDefault(id) = weight * cluster._members;
             }
         }
 
@@ -34,7 +34,7 @@ internal sealed partial class StoryCluster
             var id = vocabulary.Id(term);
             if (id < idf.Length)
             {
-                cluster._lead[id] = weight * cluster._members;
+                cluster._lead.GetValueRefOrAddDefault(id) = weight * cluster._members;
             }
         }
 
@@ -90,7 +90,7 @@ internal sealed partial class StoryCluster
     /// The <paramref name="size"/> heaviest terms of <paramref name="vector"/>, heaviest first, ties in the vector's
     /// order (as a stable sort gives them), each weight divided by <paramref name="members"/>.
     /// </summary>
-    private static RankedTerms Heaviest(Dictionary<int, float> vector, int size, int members, StoryVocabulary vocabulary)
+    private static RankedTerms Heaviest(CentroidMap vector, int size, int members, StoryVocabulary vocabulary)
     {
         var count = vector.Count;
         var order = System.Buffers.ArrayPool<long>.Shared.Rent(count);
@@ -113,7 +113,8 @@ internal sealed partial class StoryCluster
             var position = RankKey.Position(ranked[r]);
             var id = ids[position];
             terms[r] = vocabulary.Term(id);
-            weights[r] = vector[id] / members;
+            vector.TryGetValue(id, out var weight);
+            weights[r] = weight / members;
         }
 
         System.Buffers.ArrayPool<int>.Shared.Return(ids);

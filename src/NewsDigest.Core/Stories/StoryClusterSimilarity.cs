@@ -7,7 +7,7 @@ namespace NewsDigest.Stories;
 /// <summary>How a document compares with a story (<see cref="Similarity"/>).</summary>
 internal sealed partial class StoryCluster
 {
-    private static double Cosine(WeightedTerms document, Dictionary<int, float> centroid, ref double? centroidNorm, float[] idf)
+    private static double Cosine(WeightedTerms document, CentroidMap centroid, ref double? centroidNorm, float[] idf)
     {
         double dot = 0;
         var ids = document.Ids;
@@ -26,7 +26,7 @@ internal sealed partial class StoryCluster
         return norm == 0 || centroidNorm == 0 ? 0 : dot / (Math.Sqrt(norm) * centroidNorm.Value);
     }
 
-    private static double Norm(Dictionary<int, float> centroid, float[] idf)
+    private static double Norm(CentroidMap centroid, float[] idf)
     {
         // Summed in the dictionary's order, as before: the same rounding, so the same decisions.
         double sum = 0;
