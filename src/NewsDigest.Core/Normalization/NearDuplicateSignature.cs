@@ -21,10 +21,16 @@ public sealed record NearDuplicateSignature(IReadOnlyList<uint> Values)
         }
 
         // Signatures are arrays almost always: compared several lanes at a time, since grouping compares thousands per document.
-        var equal = Values is uint[] mine && other.Values is uint[] theirs
-            ? CountEqual(mine.AsSpan(0, count), theirs.AsSpan(0, count))
-            : CountEqual(Values, other.Values, count);
-        return (double)equal / count;
+        return Values is uint[] mine && other.Values is uint[] theirs
+            ? Similarity(mine, theirs)
+            : (double)CountEqual(Values, other.Values, count) / count;
+    }
+
+    /// <summary>The estimated Jaccard similarity of two signatures' values, as <see cref="Similarity(NearDuplicateSignature)"/> gives it.</summary>
+    internal static double Similarity(uint[] a, uint[] b)
+    {
+        var count = Math.Min(a.Length, b.Length);
+        return count == 0 ? 0 : (double)CountEqual(a.AsSpan(0, count), b.AsSpan(0, count)) / count;
     }
 
     private static int CountEqual(ReadOnlySpan<uint> a, ReadOnlySpan<uint> b)

@@ -10,6 +10,9 @@ internal sealed partial class StoryCluster(StoryProfile? existing)
     private readonly CentroidMap _centroid = new();
     private readonly Dictionary<int, (NamedEntity Entity, int Count)> _entities = [];
     private readonly List<StorySignature> _signatures = [];
+    // The signatures' values (null when not an array) and shingle counts, in the order of _signatures: the copy check
+    // reads them without going through two objects per signature, and the stories it weighs are mostly out of cache.
+    private (uint[]? Values, int Shingles)[] _signatureValues = [];
     private readonly CentroidMap _lead = new();
     private SmallSet _publishedDays;
     private SmallSet _mentionedDays;
@@ -134,11 +137,7 @@ internal sealed partial class StoryCluster(StoryProfile? existing)
             _entitySquares += (double)idf[id] * idf[id] * ((2 * count) + 1);
         }
 
-        _signatures.Add(new StorySignature(document.Document.Signature, document.Shingles));
-        if (_signatures.Count > MaxSignaturesPerStory)
-        {
-            _signatures.RemoveAt(0);
-        }
+        AddSignature(new StorySignature(document.Document.Signature, document.Shingles));
 
         if (document.Document.Published is { } published)
         {
@@ -148,6 +147,29 @@ internal sealed partial class StoryCluster(StoryProfile? existing)
 
         _norm = null;
         _leadNorm = null;
+    }
+
+    /// <summary>Keeps the signature among the story's <see cref="MaxSignaturesPerStory"/> most recent ones.</summary>
+    private void AddSignature(StorySignature signature)
+    {
+        AppendSignature(signature);
+        if (_signatures.Count > MaxSignaturesPerStory)
+        {
+            _signatures.RemoveAt(0);
+            Array.Copy(_signatureValues, 1, _signatureValues, 0, _signatures.Count);
+            _signatureValues[_signatures.Count] = default;
+        }
+    }
+
+    private void AppendSignature(StorySignature signature)
+    {
+        _signatures.Add(signature);
+        if (_signatureValues.Length < _signatures.Count)
+        {
+            Array.Resize(ref _signatureValues, Math.Max(2, _signatureValues.Length * 2));
+        }
+
+        _signatureValues[_signatures.Count - 1] = (signature.Signature.Values as uint[], signature.Shingles);
     }
 
     private static void Trim(CentroidMap vector, int size, float[] idf)

@@ -41,7 +41,11 @@ internal sealed partial class StoryCluster
         cluster._publishedDays.AddAll(profile.PublishedDays);
         cluster._mentionedDays.AddAll(profile.MentionedDays);
         cluster._mentionedYears.AddAll(profile.MentionedYears);
-        cluster._signatures.AddRange(profile.Signatures);
+        foreach (var signature in profile.Signatures)
+        {
+            cluster.AppendSignature(signature);
+        }
+
         // A remembered story is dated only when its documents said when they were published, as within one grouping.
         if (profile.PublishedDays.Count > 0)
         {

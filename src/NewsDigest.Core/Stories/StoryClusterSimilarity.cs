@@ -61,9 +61,16 @@ internal sealed partial class StoryCluster
     private Measures Measure(DocumentFeatures document, float[] idf, WeightedTerms? terms = null, WeightedTerms? lead = null, double toBeat = double.NegativeInfinity)
     {
         var jaccard = 0.0;
-        foreach (var signature in _signatures)
+        var own = document.Document.Signature;
+        var ownValues = own.Values as uint[];
+        for (var k = 0; k < _signatures.Count; k++)
         {
-            if (AreCopies(document.Document.Signature, document.Shingles, signature.Signature, signature.Shingles, out var j))
+            var (values, shingles) = _signatureValues[k];
+            double j;
+            var copy = ownValues is not null && values is not null
+                ? AreCopies(ownValues, document.Shingles, values, shingles, out j)
+                : AreCopies(own, document.Shingles, _signatures[k].Signature, _signatures[k].Shingles, out j);
+            if (copy)
             {
                 return new Measures(1, 1, 1, true, j, true, 1 + j);
             }

@@ -328,6 +328,18 @@ internal sealed class StoryClusterer
     internal static bool AreCopies(NearDuplicateSignature a, int shinglesA, NearDuplicateSignature b, int shinglesB, out double jaccard)
     {
         jaccard = a.Similarity(b);
+        return AreCopies(jaccard, shinglesA, shinglesB);
+    }
+
+    /// <summary><see cref="AreCopies(NearDuplicateSignature, int, NearDuplicateSignature, int, out double)"/> on the signatures' values.</summary>
+    internal static bool AreCopies(uint[] a, int shinglesA, uint[] b, int shinglesB, out double jaccard)
+    {
+        jaccard = NearDuplicateSignature.Similarity(a, b);
+        return AreCopies(jaccard, shinglesA, shinglesB);
+    }
+
+    private static bool AreCopies(double jaccard, int shinglesA, int shinglesB)
+    {
         if (jaccard >= 0.5)
         {
             return true;
