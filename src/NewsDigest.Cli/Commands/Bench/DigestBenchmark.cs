@@ -129,7 +129,6 @@ internal static class DigestBenchmark
         var draft = DigestEditor.Draft(grouped, stories.Count, window, options, new Uri("https://digest.example/latest"));
         summaries.Stop();
         var texts = store.Read(draft.Unread);
-        Console.Error.WriteLine($"DEBUG unread {draft.Unread.Count} found {texts.Count} textless {texts.Values.Count(t => !t.HasText)}");
         summaries.Start();
         var edition = draft.Finish(texts);
         summaries.Stop();
@@ -144,7 +143,6 @@ internal static class DigestBenchmark
             grouping.Pause + summaries.Pause + rendering.Pause,
             grouping.Allocated + summaries.Allocated + rendering.Allocated,
             grouping.Allocated);
-        if (Environment.GetEnvironmentVariable("DUMP") is { } dump) File.WriteAllText(dump, rendered.Json + string.Join("\n", edition.StoryUpdates.Select(u => u.Profile.Id + "|" + u.Profile.Headline + "|" + string.Join("/", u.Profile.SaidSentences))));
         return (edition.StoryUpdates.Count, rendered.Json.Length > 0 ? edition.Content.Entries.Count : 0, phases, Fingerprint(grouped), Fingerprint(edition, rendered.Json), grouped);
     }
 
