@@ -10,14 +10,43 @@ internal static class ContentFingerprint
 {
     private const int ShingleSize = 3;
 
-    private const int PooledLength = 1 << 20;
+    /// <summary>Characters hashed at a time by <see cref="Sha256Hex"/>: a page-sized text is never copied whole to UTF-8.</summary>
+    private const int HashedChars = 1 << 16;
 
     /// <summary>Fixed per-function seeds, so signatures agree across processes and machines.</summary>
     private static readonly ulong[] Seeds = CreateSeeds();
 
     /// <summary>Lower-case hex SHA-256 of the UTF-8 text.</summary>
-    public static string Sha256Hex(string text) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    public static string Sha256Hex(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.Length <= HashedChars)
+        {
+            return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+        }
+
+        // The encoder keeps a surrogate pair split between two pieces whole: the bytes are those of the whole text.
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var encoder = Encoding.UTF8.GetEncoder();
+        var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(HashedChars));
+        try
+        {
+            var remaining = text.AsSpan();
+            while (!remaining.IsEmpty)
+            {
+                var piece = remaining[..Math.Min(HashedChars, remaining.Length)];
+                encoder.Convert(piece, buffer, flush: piece.Length == remaining.Length, out var used, out var written, out _);
+                hash.AppendData(buffer, 0, written);
+                remaining = remaining[used..];
+            }
+
+            return Convert.ToHexStringLower(hash.GetHashAndReset());
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
 
     /// <summary>
     /// Lower-case word tokens: runs of letters, digits and combining marks; each Han ideograph and kana is its own
@@ -59,70 +88,43 @@ internal static class ContentFingerprint
 
     /// <summary>
     /// The word count of <paramref name="text"/> and its MinHash signature, equal to <see cref="Tokenize"/> followed by
-    /// <see cref="Signature"/> but without a string per word: the words are ranges of one lower-cased copy of the text.
+    /// <see cref="Signature(IReadOnlyList{string})"/> but without a string per word: each shingle is hashed as its
+    /// last word ends, from the lower-cased copies of the last <see cref="ShingleSize"/> words alone, so a page-sized
+    /// text costs no more memory than a short one.
     /// </summary>
     public static (int WordCount, NearDuplicateSignature Signature) Fingerprint(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        // Every character can be a word of its own (Han, kana), hence one slot per character.
-        var lower = Rent<char>(text.Length + 1);
-        var starts = Rent<int>(text.Length + 1);
-        var ends = Rent<int>(text.Length + 1);
-        try
+        var shingles = new ShingleStream(text.Length);
+        var wordStart = -1;
+        for (var i = 0; i < text.Length; i++)
         {
-            var count = 0;
-            var wordStart = -1;
-            for (var i = 0; i < text.Length; i++)
+            var c = text[i];
+            if (IsSingleCharacterWord(c))
             {
-                var c = text[i];
-                if (IsSingleCharacterWord(c))
-                {
-                    EndWord(i);
-                    lower[i] = c;
-                    (starts[count], ends[count]) = (i, i + 1);
-                    count++;
-                }
-                else if (IsWordCharacter(c))
-                {
-                    lower[i] = char.ToLowerInvariant(c);
-                    wordStart = wordStart < 0 ? i : wordStart;
-                }
-                else
-                {
-                    EndWord(i);
-                }
+                EndWord(i);
+                shingles.AddWord(text.AsSpan(i, 1), lowerCase: false);
             }
-
-            EndWord(text.Length);
-            return (count, Signature(lower, starts, ends, count));
-
-            void EndWord(int end)
+            else if (IsWordCharacter(c))
             {
-                if (wordStart >= 0)
-                {
-                    (starts[count], ends[count]) = (wordStart, end);
-                    count++;
-                    wordStart = -1;
-                }
+                wordStart = wordStart < 0 ? i : wordStart;
+            }
+            else
+            {
+                EndWord(i);
             }
         }
-        finally
-        {
-            Return(lower);
-            Return(starts);
-            Return(ends);
-        }
-    }
 
-    /// <summary>Pooled buffers for ordinary documents; a huge one gets its own, so the pool does not keep it alive.</summary>
-    private static T[] Rent<T>(int length) =>
-        length <= PooledLength ? ArrayPool<T>.Shared.Rent(length) : GC.AllocateUninitializedArray<T>(length);
+        EndWord(text.Length);
+        return (shingles.Words, shingles.Finish());
 
-    private static void Return<T>(T[] array)
-    {
-        if (array.Length <= PooledLength)
+        void EndWord(int end)
         {
-            ArrayPool<T>.Shared.Return(array);
+            if (wordStart >= 0)
+            {
+                shingles.AddWord(text.AsSpan(wordStart, end - wordStart), lowerCase: true);
+                wordStart = -1;
+            }
         }
     }
 
@@ -143,40 +145,6 @@ internal static class ContentFingerprint
         for (var start = 0; start < shingles; start++)
         {
             var hash = ShingleHash(tokens, start, Math.Min(ShingleSize, tokens.Count - start));
-            if (seen.Add(hash))
-            {
-                Lower(values, hash);
-            }
-        }
-
-        return new NearDuplicateSignature(values);
-    }
-
-    private static NearDuplicateSignature Signature(char[] text, int[] starts, int[] ends, int tokens)
-    {
-        if (tokens == 0)
-        {
-            return new NearDuplicateSignature([]);
-        }
-
-        var values = new uint[NearDuplicateSignature.Length];
-        Array.Fill(values, uint.MaxValue);
-        var shingles = Math.Max(1, tokens - ShingleSize + 1);
-        var seen = new HashSet<ulong>(Math.Min(shingles, 1 << 16));
-        for (var start = 0; start < shingles; start++)
-        {
-            // FNV-1a over the words' UTF-16 code units with a separator after each, as ShingleHash does.
-            var hash = 14695981039346656037UL;
-            for (var t = start; t < Math.Min(start + ShingleSize, tokens); t++)
-            {
-                foreach (var c in text.AsSpan(starts[t], ends[t] - starts[t]))
-                {
-                    hash = (hash ^ c) * 1099511628211UL;
-                }
-
-                hash = (hash ^ ' ') * 1099511628211UL;
-            }
-
             if (seen.Add(hash))
             {
                 Lower(values, hash);
@@ -227,6 +195,85 @@ internal static class ContentFingerprint
         }
 
         return seeds;
+    }
+
+    /// <summary>
+    /// The shingles of a text as its words arrive: the last <see cref="ShingleSize"/> words lower-cased in a ring, each
+    /// shingle hashed (FNV-1a, as <see cref="ShingleHash"/>) and lowered into the signature once its last word ends.
+    /// </summary>
+    private sealed class ShingleStream(int textLength)
+    {
+        // Shingles already lowered into the signature are skipped (lowering is idempotent: this only saves time), up to
+        // a bound, past which a repeated shingle is looked up but no new one is remembered.
+        private const int MaxRemembered = 1 << 18;
+
+        private readonly char[][] _words = [new char[32], new char[32], new char[32]];
+        private readonly int[] _lengths = new int[ShingleSize];
+        private readonly HashSet<ulong> _seen = new(Math.Min((textLength / 5) + 1, 1 << 16));
+        private uint[]? _values;
+
+        public int Words { get; private set; }
+
+        public void AddWord(ReadOnlySpan<char> word, bool lowerCase)
+        {
+            var slot = Words % ShingleSize;
+            if (_words[slot].Length < word.Length)
+            {
+                _words[slot] = new char[Math.Max(word.Length, _words[slot].Length * 2)];
+            }
+
+            var copy = _words[slot];
+            for (var i = 0; i < word.Length; i++)
+            {
+                copy[i] = lowerCase ? char.ToLowerInvariant(word[i]) : word[i];
+            }
+
+            _lengths[slot] = word.Length;
+            Words++;
+            if (Words >= ShingleSize)
+            {
+                Offer(Words - ShingleSize, ShingleSize);
+            }
+        }
+
+        public NearDuplicateSignature Finish()
+        {
+            if (Words is > 0 and < ShingleSize)
+            {
+                // Fewer words than a shingle: the words together are the one shingle.
+                Offer(0, Words);
+            }
+
+            return new NearDuplicateSignature(_values ?? []);
+        }
+
+        private void Offer(int first, int count)
+        {
+            var hash = 14695981039346656037UL;
+            for (var w = first; w < first + count; w++)
+            {
+                var slot = w % ShingleSize;
+                foreach (var c in _words[slot].AsSpan(0, _lengths[slot]))
+                {
+                    hash = (hash ^ c) * 1099511628211UL;
+                }
+
+                hash = (hash ^ ' ') * 1099511628211UL;
+            }
+
+            if (_seen.Count < MaxRemembered ? !_seen.Add(hash) : _seen.Contains(hash))
+            {
+                return;
+            }
+
+            if (_values is null)
+            {
+                _values = new uint[NearDuplicateSignature.Length];
+                Array.Fill(_values, uint.MaxValue);
+            }
+
+            Lower(_values, hash);
+        }
     }
 
     private static bool IsWordCharacter(char c)

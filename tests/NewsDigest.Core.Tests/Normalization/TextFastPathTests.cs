@@ -31,6 +31,7 @@ public sealed class TextFastPathTests
     [InlineData("東京で会議が開かれた。Tokyo hosted the meeting 今日")]
     [InlineData("a b a b a b a b a b a b")]
     [InlineData("  -- ,, !! ")]
+    [InlineData("Pneumonoultramicroscopicsilicovolcanoconiosis and Donaudampfschifffahrtselektrizitätenhauptbetriebswerkbauunterbeamtengesellschaft are long words, ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLMNOPQRSTUVWXYZ too")]
     public void Fingerprint_AnyText_EqualsTokenizeThenSignature(string text)
     {
         var tokens = ContentFingerprint.Tokenize(text);
@@ -39,6 +40,35 @@ public sealed class TextFastPathTests
 
         Assert.Equal(tokens.Count, wordCount);
         Assert.Equal(ContentFingerprint.Signature(tokens), signature);
+    }
+
+    [Fact]
+    public void Fingerprint_MoreDistinctShinglesThanRemembered_EqualsTokenizeThenSignature()
+    {
+        // Past the shingles it remembers, a repeated shingle is lowered into the signature again: the same signature.
+        var random = new Random(7);
+        var words = Enumerable.Range(0, 300_000).Select(_ => "w" + random.Next(50_000).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var text = string.Join(' ', words);
+        var tokens = ContentFingerprint.Tokenize(text);
+
+        var (wordCount, signature) = ContentFingerprint.Fingerprint(text);
+
+        Assert.Equal(tokens.Count, wordCount);
+        Assert.Equal(ContentFingerprint.Signature(tokens), signature);
+    }
+
+    [Theory]
+    [InlineData(65_535, "\uD83D\uDE00")]
+    [InlineData(65_535, "\uD83D")]
+    [InlineData(65_536, "\uDE00x")]
+    [InlineData(200_000, "é")]
+    public void Sha256Hex_TextLongerThanOnePiece_EqualsHashOfItsUtf8Bytes(int prefix, string tail)
+    {
+        // A surrogate pair (or a lone surrogate) where the text is cut into pieces is encoded as the whole text's is.
+        var text = new string('a', prefix) + System.Text.RegularExpressions.Regex.Unescape(tail) + new string('b', 70_000);
+        var expected = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
+
+        Assert.Equal(expected, ContentFingerprint.Sha256Hex(text));
     }
 
     [Fact]
