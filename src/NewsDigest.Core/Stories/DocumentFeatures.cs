@@ -6,7 +6,13 @@ namespace NewsDigest.Stories;
 
 internal sealed class DocumentFeatures
 {
+    /// <summary>The most index keys a document has: a band per two signature values, its distinctive terms and names.</summary>
+    internal const int MaxKeys = (NearDuplicateSignature.Length / RowsPerBand) + DistinctiveTermsPerDocument + DistinctiveNamesPerDocument;
+
+    // The keys worked out by Keys: in an array of their own, or in this document's slot of a block's array (KeysInto).
     private long[]? _keys;
+    private int _keysStart;
+    private int _keysLength;
 
     public required StoryDocument Document { get; init; }
 
@@ -127,15 +133,37 @@ internal sealed class DocumentFeatures
     /// The document's index keys: its signature bands, its most distinctive shared terms and its rarest shared
     /// names. Kept until <see cref="ForgetKeys"/> (the weights do not change during a grouping): used to search, then to index.
     /// </summary>
-    public long[] Keys(float[] idf, float keyIdf)
+    public ReadOnlySpan<long> Keys(float[] idf, float keyIdf)
     {
-        if (_keys is not null)
+        if (_keys is null)
         {
-            return _keys;
+            var keys = new long[(Document.Signature.Values.Count / RowsPerBand) + DistinctiveTermsPerDocument + DistinctiveNamesPerDocument];
+            (_keys, _keysStart, _keysLength) = (keys, 0, WriteKeys(keys, idf, keyIdf));
         }
 
+        return _keys.AsSpan(_keysStart, _keysLength);
+    }
+
+    /// <summary>
+    /// Works out the keys as <see cref="Keys"/> does, into <paramref name="slot"/> (<see cref="MaxKeys"/> long) of a
+    /// block's array that the single pass reuses from block to block: no array of their own to promote and collect.
+    /// A document whose signature is longer than usual gets an array of its own.
+    /// </summary>
+    public void KeysInto(long[] block, int slot, float[] idf, float keyIdf)
+    {
+        if (Document.Signature.Values.Count > NearDuplicateSignature.Length)
+        {
+            Keys(idf, keyIdf);
+            return;
+        }
+
+        var start = slot * MaxKeys;
+        (_keys, _keysStart, _keysLength) = (block, start, WriteKeys(block.AsSpan(start, MaxKeys), idf, keyIdf));
+    }
+
+    private int WriteKeys(Span<long> keys, float[] idf, float keyIdf)
+    {
         var values = Document.Signature.Values;
-        var bands = values.Count / RowsPerBand;
         var ranked = TermIds.Length <= 512 ? stackalloc long[TermIds.Length] : new long[TermIds.Length];
         var terms = 0;
         for (var i = 0; i < TermIds.Length; i++)
@@ -156,7 +184,6 @@ internal sealed class DocumentFeatures
             }
         }
 
-        var keys = new long[bands + Math.Min(terms, DistinctiveTermsPerDocument) + Math.Min(names, DistinctiveNamesPerDocument)];
         var count = 0;
         for (var band = 0; band + RowsPerBand <= values.Count; band += RowsPerBand)
         {
@@ -164,13 +191,11 @@ internal sealed class DocumentFeatures
         }
 
         count = AddStrongest(keys, count, ranked[..terms], TermIds, DistinctiveTermsPerDocument);
-        AddStrongest(keys, count, rankedNames[..names], EntityIds, DistinctiveNamesPerDocument);
-        _keys = keys;
-        return _keys;
+        return AddStrongest(keys, count, rankedNames[..names], EntityIds, DistinctiveNamesPerDocument);
     }
 
     /// <summary>Drops the keys worked out by <see cref="Keys"/>: the next call works them out again, the same.</summary>
-    public void ForgetKeys() => _keys = null;
+    public void ForgetKeys() => (_keys, _keysStart, _keysLength) = (null, 0, 0);
 
     /// <summary>
     /// The index key of one signature band: negative, so it never collides with a term id; the band's position in the
@@ -180,7 +205,7 @@ internal sealed class DocumentFeatures
         long.MinValue + ((long)band << 56) + (long)(StableHash.Mix(((ulong)first << 32) | second) >> 8);
 
     /// <summary>Adds the ids of the <paramref name="count"/> heaviest entries (<see cref="RankKey.HeaviestFirst"/>), ties in their original order.</summary>
-    private static int AddStrongest(long[] keys, int next, Span<long> ranked, int[] ids, int count)
+    private static int AddStrongest(Span<long> keys, int next, Span<long> ranked, int[] ids, int count)
     {
         ranked.Sort();
         for (var i = 0; i < ranked.Length && i < count; i++)

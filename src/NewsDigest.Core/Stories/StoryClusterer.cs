@@ -114,8 +114,11 @@ internal sealed class StoryClusterer
         var weighed = new List<int>(2 * MaxCandidates);
         // Each document's keys and the people it names depend on it and the weights alone: the next block's are worked
         // out on another core while the pass reads the current block (whose documents, and earlier ones, are all it
-        // reads), and keys are dropped once indexed, so two blocks' keys at most are held at a time.
-        Parallel.For(0, Math.Min(order.Length, KeysAhead), p => Prepare(features[order[p]], idf, keyIdf));
+        // reads), and keys are dropped once indexed. So two blocks' keys are held at a time, each document's in its
+        // slot of its block's array, and the two arrays take turns.
+        var blockLength = Math.Min(order.Length, KeysAhead) * DocumentFeatures.MaxKeys;
+        long[][] keyBlocks = [new long[blockLength], new long[order.Length > KeysAhead ? blockLength : 0]];
+        Parallel.For(0, Math.Min(order.Length, KeysAhead), p => Prepare(features[order[p]], keyBlocks, p, idf, keyIdf));
         Task? ahead = null;
         using var appender = new StoryAppender();
         for (var position = 0; position < order.Length; position++)
@@ -129,7 +132,7 @@ internal sealed class StoryClusterer
                     {
                         for (var p = next; p < end; p++)
                         {
-                            Prepare(features[order[p]], idf, keyIdf);
+                            Prepare(features[order[p]], keyBlocks, p, idf, keyIdf);
                         }
                     })
                     : null;
@@ -199,10 +202,13 @@ internal sealed class StoryClusterer
         return new StoryGrouping(ToGroups(clusters, vocabulary), vocabulary.ToIdfLookup(idf)) { Statistics = vocabulary.ToStatistics() };
     }
 
-    /// <summary>What the pass and the stories ask of a document, worked out before its turn: its keys and the people it names.</summary>
-    private static void Prepare(DocumentFeatures document, float[] idf, float keyIdf)
+    /// <summary>
+    /// What the pass and the stories ask of a document, worked out before its turn: its keys (into its slot of the
+    /// array of its block, <paramref name="position"/> in the pass) and the people it names.
+    /// </summary>
+    private static void Prepare(DocumentFeatures document, long[][] keyBlocks, int position, float[] idf, float keyIdf)
     {
-        document.Keys(idf, keyIdf);
+        document.KeysInto(keyBlocks[position / KeysAhead % 2], position % KeysAhead, idf, keyIdf);
         StoryPeople.Read(document);
     }
 

@@ -28,7 +28,7 @@ internal sealed class StoryKeyIndex
     }
 
     /// <summary>Records that <paramref name="cluster"/> used <paramref name="keys"/> (a document's keys: no enumerator to allocate).</summary>
-    public void Add(int cluster, long[] keys)
+    public void Add(int cluster, ReadOnlySpan<long> keys)
     {
         foreach (var key in keys)
         {
@@ -59,7 +59,7 @@ internal sealed class StoryKeyIndex
     /// Adds to the hits of every story that used one of <paramref name="keys"/> (a band 2, a term or name 1), key by
     /// key; the keys are looked up together first.
     /// </summary>
-    public void CountOwners(long[] keys, StoryCandidates hits)
+    public void CountOwners(ReadOnlySpan<long> keys, StoryCandidates hits)
     {
         // No key has int.MinValue: a value is a story (0 or more) or a list -(i + 1) of fewer than int.MaxValue lists.
         const int missing = int.MinValue;
