@@ -57,7 +57,12 @@ internal sealed partial class StoryCluster
 
     public StoryGroup ToGroup(StoryVocabulary vocabulary)
     {
-        var documents = NewDocuments.Select(d => d.Document).ToList();
+        var documents = new List<StoryDocument>(NewDocuments.Count);
+        foreach (var document in NewDocuments)
+        {
+            documents.Add(document.Document);
+        }
+
         var articles = GroupCopies(NewDocuments);
         var terms = Heaviest(_centroid, MaxCentroidTerms, _members, vocabulary);
         var lead = Heaviest(_lead, MaxLeadTerms, _members, vocabulary);
@@ -67,9 +72,17 @@ internal sealed partial class StoryCluster
             .Select(e => new StoryEntity(e.Entity.Name, e.Entity.Kind, e.Count))
             .ToList();
         var newEntities = MostMentioned(NewDocuments);
-        var times = documents.Select(d => d.EventTime).ToList();
-        var first = Existing is null ? times.Min() : Min(Existing.FirstSeen, times.Min());
-        var last = Existing is null ? times.Max() : Max(Existing.LastSeen, times.Max());
+        var (first, last) = (documents[0].EventTime, documents[0].EventTime);
+        foreach (var document in documents)
+        {
+            (first, last) = (Min(first, document.EventTime), Max(last, document.EventTime));
+        }
+
+        if (Existing is not null)
+        {
+            (first, last) = (Min(Existing.FirstSeen, first), Max(Existing.LastSeen, last));
+        }
+
         var profile = new StoryProfile(
             Existing?.Id ?? StoryId(documents[0]),
             Existing?.Headline ?? documents[0].Title,
@@ -132,6 +145,12 @@ internal sealed partial class StoryCluster
     /// </summary>
     private static List<NamedEntity> MostMentioned(List<DocumentFeatures> documents)
     {
+        if (documents.Count == 1)
+        {
+            // Extraction gives a document one entity per key: each is mentioned once, in the order of first mention.
+            return [.. documents[0].Entities];
+        }
+
         var positions = new Dictionary<string, int>(StringComparer.Ordinal);
         var names = new List<(NamedEntity Entity, int Count, int First)>();
         foreach (var document in documents)
@@ -173,6 +192,11 @@ internal sealed partial class StoryCluster
 
     private static List<IReadOnlyList<StoryDocument>> GroupCopies(List<DocumentFeatures> documents)
     {
+        if (documents.Count == 1)
+        {
+            return [[documents[0].Document]];
+        }
+
         var parent = Enumerable.Range(0, documents.Count).ToArray();
         int Find(int x) => parent[x] == x ? x : parent[x] = Find(parent[x]);
         for (var i = 0; i < documents.Count; i++)
