@@ -20,24 +20,32 @@ internal static class ContentFingerprint
     public static string Sha256Hex(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (text.Length <= HashedChars)
-        {
-            return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
-        }
+        return text.Length <= HashedChars
+            ? Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))
+            : Sha256Hex([text]);
+    }
 
-        // The encoder keeps a surrogate pair split between two pieces whole: the bytes are those of the whole text.
+    /// <summary>
+    /// Lower-case hex SHA-256 of the UTF-8 of <paramref name="lines"/> joined by line feeds, taken a piece at a time:
+    /// neither the joined text nor its UTF-8 copy is made whole.
+    /// </summary>
+    public static string Sha256Hex(IReadOnlyList<string> lines)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        // The encoder keeps a surrogate pair split between two pieces whole: the bytes are those of the whole text.
         var encoder = Encoding.UTF8.GetEncoder();
         var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(HashedChars));
         try
         {
-            var remaining = text.AsSpan();
-            while (!remaining.IsEmpty)
+            for (var i = 0; i < lines.Count; i++)
             {
-                var piece = remaining[..Math.Min(HashedChars, remaining.Length)];
-                encoder.Convert(piece, buffer, flush: piece.Length == remaining.Length, out var used, out var written, out _);
-                hash.AppendData(buffer, 0, written);
-                remaining = remaining[used..];
+                if (i > 0)
+                {
+                    Append("\n", last: false);
+                }
+
+                Append(lines[i], last: i == lines.Count - 1);
             }
 
             return Convert.ToHexStringLower(hash.GetHashAndReset());
@@ -45,6 +53,18 @@ internal static class ContentFingerprint
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        void Append(ReadOnlySpan<char> remaining, bool last)
+        {
+            do
+            {
+                var piece = remaining[..Math.Min(HashedChars, remaining.Length)];
+                encoder.Convert(piece, buffer, flush: last && piece.Length == remaining.Length, out var used, out var written, out _);
+                hash.AppendData(buffer, 0, written);
+                remaining = remaining[used..];
+            }
+            while (!remaining.IsEmpty);
         }
     }
 
@@ -96,6 +116,34 @@ internal static class ContentFingerprint
     {
         ArgumentNullException.ThrowIfNull(text);
         var shingles = new ShingleStream(text.Length);
+        ReadWords(text, shingles);
+        return (shingles.Words, shingles.Finish());
+    }
+
+    /// <summary>
+    /// <see cref="Fingerprint(string)"/> of <paramref name="lines"/> joined by line feeds, without joining them: a line
+    /// feed is no word character, so a word never runs from one line into the next.
+    /// </summary>
+    public static (int WordCount, NearDuplicateSignature Signature) Fingerprint(IReadOnlyList<string> lines)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        var length = 0L;
+        foreach (var line in lines)
+        {
+            length += line.Length + 1;
+        }
+
+        var shingles = new ShingleStream((int)Math.Min(length, int.MaxValue));
+        foreach (var line in lines)
+        {
+            ReadWords(line, shingles);
+        }
+
+        return (shingles.Words, shingles.Finish());
+    }
+
+    private static void ReadWords(string text, ShingleStream shingles)
+    {
         var wordStart = -1;
         for (var i = 0; i < text.Length; i++)
         {
@@ -116,7 +164,6 @@ internal static class ContentFingerprint
         }
 
         EndWord(text.Length);
-        return (shingles.Words, shingles.Finish());
 
         void EndWord(int end)
         {

@@ -72,11 +72,12 @@ internal sealed class DocumentFinisher
             warnings.Add("publication date unknown");
         }
 
-        var body = string.Join('\n', paragraphs);
-        var contentHash = ContentFingerprint.Sha256Hex(body);
+        // The body is the paragraphs joined by line feeds; it is hashed and fingerprinted without being joined, as a
+        // page-sized body would be one more copy of the text.
+        var contentHash = ContentFingerprint.Sha256Hex(paragraphs);
         var url = draft.Url;
-        var id = body.Length > 0 ? contentHash[..32] : ContentFingerprint.Sha256Hex(title + "\n" + url)[..32];
-        var (wordCount, signature) = ContentFingerprint.Fingerprint(body);
+        var id = paragraphs.Count > 0 ? contentHash[..32] : ContentFingerprint.Sha256Hex(title + "\n" + url)[..32];
+        var (wordCount, signature) = ContentFingerprint.Fingerprint(paragraphs);
         if (wordCount == 0)
         {
             signature = ContentFingerprint.Fingerprint(title).Signature;

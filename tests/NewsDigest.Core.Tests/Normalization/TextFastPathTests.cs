@@ -71,6 +71,30 @@ public sealed class TextFastPathTests
         Assert.Equal(expected, ContentFingerprint.Sha256Hex(text));
     }
 
+    [Theory]
+    [InlineData(0, "")]
+    [InlineData(0, "one")]
+    [InlineData(3, "Paragraph one.|Two, on its line.|東京で会議")]
+    [InlineData(0, "ends in half a pair \\uD83D|\\uDE00 starts the next")]
+    [InlineData(70_000, "a|b")]
+    [InlineData(65_535, "\\uD83D\\uDE00 across a piece|and the next line")]
+    public void Sha256HexAndFingerprint_Lines_SameAsTheJoinedText(int padding, string joined)
+    {
+        // Lines are hashed and fingerprinted as the text they make joined by line feeds, without being joined.
+        var lines = System.Text.RegularExpressions.Regex.Unescape(joined).Split('|').Select((l, i) => i == 0 ? new string('x', padding) + l : l).ToArray();
+        var text = string.Join('\n', lines);
+        var expected = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
+
+        Assert.Equal(expected, ContentFingerprint.Sha256Hex(lines));
+        Assert.Equal(ContentFingerprint.Fingerprint(text), ContentFingerprint.Fingerprint(lines));
+    }
+
+    [Fact]
+    public void Sha256Hex_NoLines_HashOfTheEmptyText()
+    {
+        Assert.Equal(ContentFingerprint.Sha256Hex(string.Empty), ContentFingerprint.Sha256Hex(Array.Empty<string>()));
+    }
+
     [Fact]
     public void Detect_OneParagraphLongerThanTheSample_JudgesItsBeginningLikeTheWholeText()
     {
