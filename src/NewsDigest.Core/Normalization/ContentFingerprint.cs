@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -165,6 +166,9 @@ internal static class ContentFingerprint
 
         EndWord(text.Length);
 
+        // Inlined, as is what it calls, into the loop above: a page-sized text is read in one call, so the loop is
+        // optimized while it runs (on-stack replacement) and must not call out per word to code not yet optimized.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         void EndWord(int end)
         {
             if (wordStart >= 0)
@@ -202,6 +206,7 @@ internal static class ContentFingerprint
     }
 
     /// <summary>Lowers each signature value to the shingle's value under that position's hash function when smaller.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Lower(uint[] values, ulong hash)
     {
         for (var i = 0; i < values.Length; i++)
@@ -261,6 +266,7 @@ internal static class ContentFingerprint
 
         public int Words { get; private set; }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void AddWord(ReadOnlySpan<char> word, bool lowerCase)
         {
             var slot = Words % ShingleSize;
@@ -294,6 +300,7 @@ internal static class ContentFingerprint
             return new NearDuplicateSignature(_values ?? []);
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private void Offer(int first, int count)
         {
             var hash = 14695981039346656037UL;
