@@ -12,7 +12,7 @@ namespace NewsDigest.Stories;
 internal sealed class StoryWindow
 {
     private readonly StoryVocabulary _vocabulary = new();
-    private readonly DocumentFeatureReader _reader;
+    private DocumentFeatureReader? _reader;
     private readonly List<DocumentFeatures> _features = [];
     private readonly bool _seeded;
     private int _count;
@@ -41,7 +41,7 @@ internal sealed class StoryWindow
             throw new InvalidOperationException("The window has been grouped: documents can no longer be added.");
         }
 
-        _features.AddRange(_reader.Read(documents, keepText));
+        _features.AddRange(_reader!.Read(documents, keepText));
         _count += documents.Count;
     }
 
@@ -55,6 +55,9 @@ internal sealed class StoryWindow
         }
 
         _grouped = true;
+        // Nothing is read after this: the readers' drafts and their tables of words and names (tens of megabytes on
+        // a large window) go before the grouping's own data grows.
+        _reader = null;
         var features = _features.ToArray();
         // Held by the stories from here on: the window may outlive the grouping (a composer's state) without keeping them.
         _features.Clear();
