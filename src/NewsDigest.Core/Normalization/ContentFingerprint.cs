@@ -116,7 +116,7 @@ internal static class ContentFingerprint
     public static (int WordCount, NearDuplicateSignature Signature) Fingerprint(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var shingles = new ShingleStream(text.Length);
+        var shingles = new ShingleStream(text.Length / 5);
         ReadWords(text, shingles);
         return (shingles.Words, shingles.Finish());
     }
@@ -134,7 +134,7 @@ internal static class ContentFingerprint
             length += line.Length + 1;
         }
 
-        var shingles = new ShingleStream((int)Math.Min(length, int.MaxValue));
+        var shingles = new ShingleStream((int)Math.Min(length / 5, int.MaxValue));
         foreach (var line in lines)
         {
             ReadWords(line, shingles);
@@ -184,25 +184,14 @@ internal static class ContentFingerprint
     /// <summary>MinHash over 3-token shingles; an empty signature when there are no tokens.</summary>
     public static NearDuplicateSignature Signature(IReadOnlyList<string> tokens)
     {
-        if (tokens.Count == 0)
+        ArgumentNullException.ThrowIfNull(tokens);
+        var shingles = new ShingleStream(tokens.Count);
+        foreach (var token in tokens)
         {
-            return new NearDuplicateSignature([]);
+            shingles.AddWord(token, lowerCase: false);
         }
 
-        var values = new uint[NearDuplicateSignature.Length];
-        Array.Fill(values, uint.MaxValue);
-        var shingles = Math.Max(1, tokens.Count - ShingleSize + 1);
-        var seen = new HashSet<ulong>();
-        for (var start = 0; start < shingles; start++)
-        {
-            var hash = ShingleHash(tokens, start, Math.Min(ShingleSize, tokens.Count - start));
-            if (seen.Add(hash))
-            {
-                Lower(values, hash);
-            }
-        }
-
-        return new NearDuplicateSignature(values);
+        return shingles.Finish();
     }
 
     /// <summary>Lowers each signature value to the shingle's value under that position's hash function when smaller.</summary>
@@ -217,23 +206,6 @@ internal static class ContentFingerprint
                 values[i] = value;
             }
         }
-    }
-
-    private static ulong ShingleHash(IReadOnlyList<string> tokens, int start, int count)
-    {
-        // FNV-1a over the tokens' UTF-16 code units, with a separator between tokens.
-        var hash = 14695981039346656037UL;
-        for (var t = start; t < start + count; t++)
-        {
-            foreach (var c in tokens[t])
-            {
-                hash = (hash ^ c) * 1099511628211UL;
-            }
-
-            hash = (hash ^ ' ') * 1099511628211UL;
-        }
-
-        return hash;
     }
 
     private static ulong[] CreateSeeds()
@@ -251,9 +223,11 @@ internal static class ContentFingerprint
 
     /// <summary>
     /// The shingles of a text as its words arrive: the last <see cref="ShingleSize"/> words lower-cased in a ring, each
-    /// shingle hashed (FNV-1a, as <see cref="ShingleHash"/>) and lowered into the signature once its last word ends.
+    /// shingle hashed (FNV-1a over the words' UTF-16 code units, a space after each) and lowered into the signature once
+    /// its last word ends. The one shingle hash for every way in, so signatures stored by any of them compare.
     /// </summary>
-    private sealed class ShingleStream(int textLength)
+    /// <param name="expectedWords">About how many words will come: the first size of the table of shingles seen.</param>
+    private sealed class ShingleStream(int expectedWords)
     {
         // Shingles already lowered into the signature are skipped (lowering is idempotent: this only saves time), up to
         // a bound, past which a repeated shingle is looked up but no new one is remembered.
@@ -261,7 +235,7 @@ internal static class ContentFingerprint
 
         private readonly char[][] _words = [new char[32], new char[32], new char[32]];
         private readonly int[] _lengths = new int[ShingleSize];
-        private readonly HashSet<ulong> _seen = new(Math.Min((textLength / 5) + 1, 1 << 16));
+        private readonly HashSet<ulong> _seen = new(Math.Min(expectedWords + 1, 1 << 16));
         private uint[]? _values;
 
         public int Words { get; private set; }

@@ -86,6 +86,20 @@ public sealed class TextAnalysisTests
     }
 
     [Fact]
+    public void Signature_KnownText_ValuesStoredByEarlierVersions()
+    {
+        // Signatures are stored with documents and stories: a later version must compute the same values, or stored
+        // copies would stop matching new ones.
+        var tokens = ContentFingerprint.Tokenize("The quick brown fox jumps over the lazy dog near the river bank today");
+
+        var values = ContentFingerprint.Signature(tokens).Values;
+
+        Assert.Equal(NearDuplicateSignature.Length, values.Count);
+        Assert.Equal("47772436,236797916,406150377,586573757", string.Join(",", values.Take(4)));
+        Assert.Equal(values, ContentFingerprint.Fingerprint("The quick brown fox jumps over the lazy dog near the river bank today").Signature.Values);
+    }
+
+    [Fact]
     public void Signature_IsTheSameAcrossCallsAndDiffersForOtherText()
     {
         var tokens = ContentFingerprint.Tokenize("The quick brown fox jumps over the lazy dog near the river bank today");
