@@ -14,11 +14,17 @@ internal sealed class DocumentFeatures
     private int _keysStart;
     private int _keysLength;
 
+    // The term and lead vectors, until the stories are built (ForgetVectors): about a tenth of a large window's data.
+    private int[]? _termIds;
+    private float[]? _termWeights;
+    private int[]? _leadIds;
+    private float[]? _leadWeights;
+
     public required StoryDocument Document { get; init; }
 
-    public required int[] TermIds { get; init; }
+    public required int[] TermIds { get => _termIds ?? throw Forgotten(); init => _termIds = value; }
 
-    public required float[] TermWeights { get; init; }
+    public required float[] TermWeights { get => _termWeights ?? throw Forgotten(); init => _termWeights = value; }
 
     public required IReadOnlyList<NamedEntity> Entities { get; init; }
 
@@ -26,9 +32,9 @@ internal sealed class DocumentFeatures
 
     public required int Shingles { get; init; }
 
-    public required int[] LeadIds { get; init; }
+    public required int[] LeadIds { get => _leadIds ?? throw Forgotten(); init => _leadIds = value; }
 
-    public required float[] LeadWeights { get; init; }
+    public required float[] LeadWeights { get => _leadWeights ?? throw Forgotten(); init => _leadWeights = value; }
 
     public required int[] PublishedDays { get; init; }
 
@@ -193,6 +199,15 @@ internal sealed class DocumentFeatures
         count = AddStrongest(keys, count, ranked[..terms], TermIds, DistinctiveTermsPerDocument);
         return AddStrongest(keys, count, rankedNames[..names], EntityIds, DistinctiveNamesPerDocument);
     }
+
+    /// <summary>
+    /// Lets the term and lead vectors go once the stories are built: grouping reads them no more, and a large window's
+    /// are tens of megabytes. Reading one afterwards throws <see cref="InvalidOperationException"/>.
+    /// </summary>
+    public void ForgetVectors() => (_termIds, _termWeights, _leadIds, _leadWeights) = (null, null, null, null);
+
+    private static InvalidOperationException Forgotten() =>
+        new("The document's term vectors were let go once its stories were built.");
 
     /// <summary>Drops the keys worked out by <see cref="Keys"/>: the next call works them out again, the same.</summary>
     public void ForgetKeys() => (_keys, _keysStart, _keysLength) = (null, 0, 0);

@@ -90,7 +90,28 @@ internal sealed class StoryClusterer
             }
         }
 
+        // Reading the window is over: what it left in the oldest generation goes before the single pass grows beside
+        // it. Swept, not compacted: what the pass promotes fills the space freed, and a sweep pauses it less.
+        PhaseCollector.BetweenPhases(features.Length, compacting: false);
         var idf = vocabulary.InverseDocumentFrequencies();
+        var clusters = BuildStories(features, vocabulary, knownStories, idf);
+        // The stories hold all their groups are built from: the key index went with the pass, and the reports' term
+        // vectors (in their stories' by now) go too, before the groups are built beside them.
+        foreach (var document in features)
+        {
+            document.ForgetVectors();
+        }
+
+        PhaseCollector.BetweenPhases(features.Length, compacting: true);
+        return new StoryGrouping(ToGroups(clusters, vocabulary), vocabulary.ToIdfLookup(idf)) { Statistics = vocabulary.ToStatistics() };
+    }
+
+    /// <summary>
+    /// The stories of <paramref name="features"/> and <paramref name="knownStories"/>: the single pass, then the merges.
+    /// The key index and what else only the pass reads are let go on return.
+    /// </summary>
+    private static List<StoryCluster> BuildStories(DocumentFeatures[] features, StoryVocabulary vocabulary, IReadOnlyList<StoryProfile> knownStories, float[] idf)
+    {
         // A term only one document has cannot lead to another document: only shared terms are worth indexing.
         var keyIdf = vocabulary.SharedTermIdf();
         var sameStory = ThresholdFor(vocabulary.WordFloor);
@@ -199,7 +220,7 @@ internal sealed class StoryClusterer
         appender.Dispose();
         StoryMerger.Merge(clusters, neighbours, idf, sameStory);
         UndatedStoryMerger.MergeIntoDated(clusters, index, idf, keyIdf, sameStory);
-        return new StoryGrouping(ToGroups(clusters, vocabulary), vocabulary.ToIdfLookup(idf)) { Statistics = vocabulary.ToStatistics() };
+        return clusters;
     }
 
     /// <summary>

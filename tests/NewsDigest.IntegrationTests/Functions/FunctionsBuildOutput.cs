@@ -27,6 +27,8 @@ internal static class FunctionsBuildOutput
 
     public static JsonObject Dependencies => ReadJson("NewsDigest.Functions.deps.json").AsObject();
 
+    public static JsonObject RuntimeConfig => ReadJson("NewsDigest.Functions.runtimeconfig.json").AsObject();
+
     /// <summary>The <c>Values</c> of local.settings.example.json, by name.</summary>
     public static Dictionary<string, string> LocalSettings() =>
         JsonNode.Parse(File.ReadAllText(Path.Combine(SourceDirectory, "local.settings.example.json")))!["Values"]!.AsObject()

@@ -112,6 +112,16 @@ public sealed class HostFilesTests
     }
 
     [Fact]
+    public void RuntimeConfig_Collector_ConservesMemoryAsTheToolDoes()
+    {
+        // The digest's memory is measured with the command-line tool: the worker must run with the same collector setting.
+        var options = FunctionsBuildOutput.RuntimeConfig["runtimeOptions"]!["configProperties"]!;
+
+        Assert.Equal(7, options["System.GC.ConserveMemory"]!.GetValue<int>());
+        Assert.Null(options["System.GC.Server"]);
+    }
+
+    [Fact]
     public void HostJson_Output_IsForTheV4HostWithDocumentedSettingsOnly()
     {
         var host = FunctionsBuildOutput.HostJson;
