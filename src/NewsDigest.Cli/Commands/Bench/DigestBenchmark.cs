@@ -62,22 +62,11 @@ internal static class DigestBenchmark
         foreach (var size in sizes)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var store = new SyntheticStore(seed, size, now);
-            GC.Collect();
-            GC.WaitForPendingFinalizers();
-            GC.Collect();
-            var (stories, entries, phases, fingerprint, digest, grouping) = Compose(store, now, options, renderer);
+            var (line, microseconds, fingerprint, digest) = Measure(size, seed, now, options, renderer);
+            Console.WriteLine(line);
             fingerprints.Add((size, fingerprint, digest));
+            perDocument.Add((size, microseconds));
             progress.Advance(size);
-            var total = phases.Grouping + phases.Summaries + phases.Rendering;
-            perDocument.Add((size, total.TotalMicroseconds / size));
-            using var process = Process.GetCurrentProcess();
-            var peak = process.PeakWorkingSet64;
-            // Scored after the peak is read: the scoring's own tables are not part of composing a digest.
-            var score = Evaluation.GroupingScore.Compute(StoryLabels(size, grouping), store.DevelopmentOf);
-            Console.WriteLine(string.Create(
-                CultureInfo.InvariantCulture,
-                $"{size,9:N0}  {store.Developments,12:N0}  {stories,7:N0}  {score.BCubedPrecision,5:0.000}  {score.BCubedRecall,5:0.000}  {entries,7}  {total.TotalSeconds,8:0.00}  {total.TotalMicroseconds / size,7:0}  {phases.Grouping.TotalSeconds,10:0.00}  {phases.Summaries.TotalSeconds,11:0.00}  {phases.Rendering.TotalSeconds,11:0.00}  {phases.Pause.TotalSeconds,10:0.00}  {phases.Allocated / 1048576.0,13:N0}  {phases.GroupingAllocated / 1048576.0,17:N0}  {peak / 1048576.0,20:N0}"));
         }
 
         if (perDocument.Count >= 2)
@@ -102,6 +91,28 @@ internal static class DigestBenchmark
         Console.WriteLine("them, and generating again the few the summaries read, is storage's part and left out of the time, pauses and allocations.");
         Console.WriteLine("Peak working set is the process's peak so far (generation included), so it only grows from row to row.");
         return 0;
+    }
+
+    /// <summary>
+    /// One row of the table: a digest over <paramref name="size"/> documents, scored against their developments. In a
+    /// method of its own so nothing of one size (its store, its stories) is held while the next is measured.
+    /// </summary>
+    private static (string Line, double Microseconds, string Fingerprint, string Digest) Measure(int size, int seed, DateTimeOffset now, DigestOptions options, DigestRenderer renderer)
+    {
+        var store = new SyntheticStore(seed, size, now);
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        var (stories, entries, phases, fingerprint, digest, grouping) = Compose(store, now, options, renderer);
+        var total = phases.Grouping + phases.Summaries + phases.Rendering;
+        using var process = Process.GetCurrentProcess();
+        var peak = process.PeakWorkingSet64;
+        // Scored after the peak is read: the scoring's own tables are not part of composing a digest.
+        var score = Evaluation.GroupingScore.Compute(StoryLabels(size, grouping), store.DevelopmentOf);
+        var line = string.Create(
+            CultureInfo.InvariantCulture,
+            $"{size,9:N0}  {store.Developments,12:N0}  {stories,7:N0}  {score.BCubedPrecision,5:0.000}  {score.BCubedRecall,5:0.000}  {entries,7}  {total.TotalSeconds,8:0.00}  {total.TotalMicroseconds / size,7:0}  {phases.Grouping.TotalSeconds,10:0.00}  {phases.Summaries.TotalSeconds,11:0.00}  {phases.Rendering.TotalSeconds,11:0.00}  {phases.Pause.TotalSeconds,10:0.00}  {phases.Allocated / 1048576.0,13:N0}  {phases.GroupingAllocated / 1048576.0,17:N0}  {peak / 1048576.0,20:N0}");
+        return (line, total.TotalMicroseconds / size, fingerprint, digest);
     }
 
     /// <summary>
