@@ -7,7 +7,9 @@ namespace NewsDigest.Stories;
 internal sealed class DocumentFeatures
 {
     /// <summary>The most index keys a document has: a band per two signature values, its distinctive terms and names.</summary>
-    internal const int MaxKeys = (NearDuplicateSignature.Length / RowsPerBand) + DistinctiveTermsPerDocument + DistinctiveNamesPerDocument;
+    internal const int MaxKeys = (NearDuplicateSignature.Length / RowsPerBand) + TermAndNameKeys;
+
+    private const int TermAndNameKeys = DistinctiveTermsPerDocument + DistinctiveNamesPerDocument;
 
     // The keys worked out by Keys: in an array of their own, or in this document's slot of a block's array (KeysInto).
     private long[]? _keys;
@@ -143,7 +145,7 @@ internal sealed class DocumentFeatures
     {
         if (_keys is null)
         {
-            var keys = new long[(Document.Signature.Values.Count / RowsPerBand) + DistinctiveTermsPerDocument + DistinctiveNamesPerDocument];
+            var keys = new long[(Document.Signature.Values.Count / RowsPerBand) + TermAndNameKeys];
             (_keys, _keysStart, _keysLength) = (keys, 0, WriteKeys(keys, idf, keyIdf));
         }
 
