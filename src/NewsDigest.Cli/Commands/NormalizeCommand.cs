@@ -35,12 +35,16 @@ internal static class NormalizeCommand
         var command = new Command("normalize", "Normalize files or folders and print one JSON object per document (JSON Lines).");
         command.Arguments.Add(paths);
         command.SetAction((parseResult, cancellationToken) =>
-            Task.FromResult(Run(parseResult.GetValue(paths) ?? [], Console.Out, Console.Error, cancellationToken)));
+        {
+            using var output = JsonLinesOutput.ForConsole();
+            return Task.FromResult(Run(parseResult.GetValue(paths) ?? [], output, Console.Error, cancellationToken));
+        });
         return command;
     }
 
-    public static int Run(IReadOnlyList<string> paths, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    public static int Run(IReadOnlyList<string> paths, JsonLinesOutput output, TextWriter error, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(output);
         using var services = BuildServices();
         var options = services.GetRequiredService<IOptions<NormalizationOptions>>().Value;
         var normalizer = services.GetRequiredService<DocumentNormalizer>();
@@ -58,7 +62,7 @@ internal static class NormalizeCommand
             foreach (var line in NormalizeFile(file, normalizer, options.MaxDocumentBytes))
             {
                 anyRejected |= line is RejectedFileLine;
-                output.WriteLine(JsonSerializer.Serialize(line, line.GetType(), JsonOptions));
+                output.Write(line, JsonOptions);
             }
         }
 
@@ -67,24 +71,24 @@ internal static class NormalizeCommand
 
     private static IEnumerable<object> NormalizeFile(string file, DocumentNormalizer normalizer, int maxBytes)
     {
-        byte[] content;
+        NormalizationResult result;
         try
         {
-            var length = new FileInfo(file).Length;
-            if (length > maxBytes)
+            using var content = File.OpenRead(file);
+            if (content.Length > maxBytes)
             {
                 // Refused without reading it into memory.
-                return [new RejectedFileLine(file, "tooLarge", $"the file is {length:N0} bytes, over the {maxBytes:N0}-byte limit")];
+                return [new RejectedFileLine(file, "tooLarge", $"the file is {content.Length:N0} bytes, over the {maxBytes:N0}-byte limit")];
             }
 
-            content = File.ReadAllBytes(file);
+            // From the stream, not from bytes read here: the normalizer lets go of the bytes once they are decoded.
+            result = normalizer.Normalize(content, Path.GetFileName(file));
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             return [new RejectedFileLine(file, "unreadable", exception.Message)];
         }
 
-        var result = normalizer.Normalize(new NormalizationInput(content, Path.GetFileName(file)));
         if (result.Rejection is { } rejection)
         {
             return [new RejectedFileLine(file, JsonNamingPolicy.CamelCase.ConvertName(rejection.Reason.ToString()), rejection.Message)];

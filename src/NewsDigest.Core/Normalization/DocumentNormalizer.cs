@@ -25,50 +25,122 @@ internal sealed partial class DocumentNormalizer(
     public NormalizationResult Normalize(NormalizationInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
+        return Normalize(() => Decode(input.Content.Span, input.ContentType), input.FileName, input.Metadata);
+    }
+
+    /// <summary>
+    /// Normalizes what <paramref name="content"/> holds from its position to its end. The bytes are read here and let
+    /// go once decoded, so a page-sized file is not held through its parse as the bytes of a <see cref="NormalizationInput"/>
+    /// are. Never throws for bad input; an <see cref="IOException"/> from reading the stream is the caller's.
+    /// </summary>
+    public NormalizationResult Normalize(
+        Stream content,
+        string? fileName = null,
+        string? contentType = null,
+        IReadOnlyDictionary<string, string>? metadata = null)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        return Normalize(() => ReadAndDecode(content, contentType), fileName, metadata);
+    }
+
+    /// <param name="decode">Reads and decodes the content: what holds the bytes lives in its frame alone, gone once it returns.</param>
+    private NormalizationResult Normalize(Func<DecodedContent> decode, string? fileName, IReadOnlyDictionary<string, string>? metadata)
+    {
         try
         {
-            var result = NormalizeContent(input);
+            var result = NormalizeContent(decode, fileName, metadata);
             if (result.Rejection is { } rejection)
             {
-                LogRejected(input.FileName, rejection.Reason, rejection.Message);
+                LogRejected(fileName, rejection.Reason, rejection.Message);
             }
 
             return result;
         }
-        catch (Exception exception) when (exception is not OutOfMemoryException)
+        catch (Exception exception) when (exception is not (OutOfMemoryException or IOException))
         {
             // Every known kind of bad input has its own rejection; reaching this is a defect, recorded as one.
-            LogUnexpectedFailure(exception, input.FileName);
+            LogUnexpectedFailure(exception, fileName);
             return Reject(RejectionReason.Unsupported, $"the file could not be normalized ({exception.GetType().Name}: {exception.Message})", "unknown");
         }
     }
 
-    private NormalizationResult NormalizeContent(NormalizationInput input)
+    private DecodedContent ReadAndDecode(Stream content, string? contentType)
     {
-        var bytes = input.Content.Span;
+        var limit = options.Value.MaxDocumentBytes;
+        if (content.CanSeek)
+        {
+            var length = content.Length - content.Position;
+            if (length > limit)
+            {
+                // Refused without reading it into memory.
+                return new DecodedContent(null, [], TooLarge(length, limit));
+            }
+
+            // A large page is decoded without its bytes on the heap when it is plain UTF-8, as nearly every one is.
+            switch (decoder.TryDecodeUtf8(content, length, contentType))
+            {
+                case { Binary: { } binary }:
+                    return new DecodedContent(null, [], Binary(binary));
+                case { Text: { } text }:
+                    return new DecodedContent(text.Text, text.Warnings, null);
+                default:
+                    var bytes = new byte[length];
+                    content.ReadExactly(bytes);
+                    return Decode(bytes, contentType);
+            }
+        }
+
+        // One byte past the limit is enough to know the content is over it.
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81_920];
+        int read;
+        while (buffer.Length <= limit && (read = content.Read(chunk, 0, (int)Math.Min(chunk.Length, limit + 1 - buffer.Length))) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+        }
+
+        return Decode(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), contentType);
+    }
+
+    private DecodedContent Decode(ReadOnlySpan<byte> bytes, string? contentType)
+    {
         var limit = options.Value.MaxDocumentBytes;
         if (bytes.Length > limit)
         {
-            return Reject(RejectionReason.TooLarge, $"the file is {bytes.Length:N0} bytes, over the {limit:N0}-byte limit", "unknown");
+            return new DecodedContent(null, [], TooLarge(bytes.Length, limit));
         }
 
         if (bytes.IsEmpty)
         {
-            return Reject(RejectionReason.Empty, "the file is empty", "empty");
+            return new DecodedContent(null, [], Reject(RejectionReason.Empty, "the file is empty", "empty"));
         }
 
         if (ContentSniffer.DetectBinary(bytes) is { } binary)
         {
-            return Reject(RejectionReason.Binary, $"the file is binary ({binary}), not a document", binary);
+            return new DecodedContent(null, [], Binary(binary));
         }
 
-        var decoded = decoder.Decode(bytes, input.ContentType);
-        if (!decoded.Succeeded)
+        var decoded = decoder.Decode(bytes, contentType);
+        return decoded.Succeeded
+            ? new DecodedContent(decoded.Text, decoded.Warnings, null)
+            : new DecodedContent(null, [], Reject(RejectionReason.Undecodable, decoded.Failure!, "text"));
+    }
+
+    private static NormalizationResult Binary(string kind) =>
+        Reject(RejectionReason.Binary, $"the file is binary ({kind}), not a document", kind);
+
+    private static NormalizationResult TooLarge(long length, int limit) =>
+        Reject(RejectionReason.TooLarge, $"the file is {length:N0} bytes, over the {limit:N0}-byte limit", "unknown");
+
+    private NormalizationResult NormalizeContent(Func<DecodedContent> decode, string? fileName, IReadOnlyDictionary<string, string>? metadata)
+    {
+        var decoded = decode();
+        if (decoded.Rejected is { } rejected)
         {
-            return Reject(RejectionReason.Undecodable, decoded.Failure!, "text");
+            return rejected;
         }
 
-        var text = decoded.Text;
+        var text = decoded.Text!;
         var decodingWarnings = decoded.Warnings;
 
         // Nothing below may keep the decoded page reachable but `text`: on a large page the HTML path swaps it for
@@ -79,7 +151,7 @@ internal sealed partial class DocumentNormalizer(
             return Reject(RejectionReason.Empty, "the file holds only whitespace", "empty");
         }
 
-        var kind = ContentSniffer.DetectText(text, input.FileName);
+        var kind = ContentSniffer.DetectText(text, fileName);
         if (kind == TextKind.Html)
         {
             text = NestingGuard.Flatten(text, out _);
@@ -89,11 +161,14 @@ internal sealed partial class DocumentNormalizer(
         {
             TextKind.Json => ReadJson(text),
             TextKind.Feed => ReadFeed(text),
-            TextKind.Html => ReadHtml(text, input),
+            TextKind.Html => ReadHtml(text, metadata),
             TextKind.OtherXml => ([], new DocumentRejection(RejectionReason.Unsupported, "XML that is not an RSS or Atom feed", "xml")),
             _ => ([plainText.Read(text)], null),
         };
 
+        // The page is read: let go of it before the drafts are finished (a method run once is not optimized, and
+        // its locals stay reachable to its end).
+        text = string.Empty;
         if (rejection is not null)
         {
             return NormalizationResult.Rejected(rejection);
@@ -101,7 +176,7 @@ internal sealed partial class DocumentNormalizer(
 
         var documents = drafts
             .Where(HasContent)
-            .Select(d => finisher.Finish(ApplyMetadata(d, input.Metadata), decodingWarnings))
+            .Select(d => finisher.Finish(ApplyMetadata(d, metadata), decodingWarnings))
             .ToList();
         if (documents.Count == 0)
         {
@@ -145,9 +220,9 @@ internal sealed partial class DocumentNormalizer(
         return (feed.Items, null);
     }
 
-    private (IReadOnlyList<DocumentDraft>, DocumentRejection?) ReadHtml(string boundedHtml, NormalizationInput input)
+    private (IReadOnlyList<DocumentDraft>, DocumentRejection?) ReadHtml(string boundedHtml, IReadOnlyDictionary<string, string>? metadata)
     {
-        var documentUrl = WordPressPostReader.AbsoluteHttpUrl(Metadata(input.Metadata, UrlMetadataKeys)) is { } url ? new Uri(url) : null;
+        var documentUrl = WordPressPostReader.AbsoluteHttpUrl(Metadata(metadata, UrlMetadataKeys)) is { } url ? new Uri(url) : null;
         var article = htmlExtractor.ExtractBounded(boundedHtml, documentUrl);
         var canonical = WordPressPostReader.AbsoluteHttpUrl(article.CanonicalUrl);
         var host = canonical is null ? null : new Uri(canonical).Host.ToLowerInvariant();
@@ -239,6 +314,9 @@ internal sealed partial class DocumentNormalizer(
 
     private static NormalizationResult Reject(RejectionReason reason, string message, string detectedFormat) =>
         NormalizationResult.Rejected(new DocumentRejection(reason, message, detectedFormat));
+
+    /// <summary>The decoded text and what decoding warned of, or why the content was refused before it became text.</summary>
+    private sealed record DecodedContent(string? Text, IReadOnlyList<string> Warnings, NormalizationResult? Rejected);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Rejected {FileName}: {Reason} ({Detail})")]
     private partial void LogRejected(string? fileName, RejectionReason reason, string detail);

@@ -24,15 +24,22 @@ internal static class InterfaceCrumbs
             return (paragraph, 0);
         }
 
-        var words = paragraph.Split(' ');
+        // Read a word at a time in place (the words of Split(' ')): a page-sized paragraph is a million words.
+        var labels = Labels.GetAlternateLookup<ReadOnlySpan<char>>();
         var labelLetters = 0;
         var labelCount = 0;
-        foreach (var word in words)
+        for (var rest = paragraph.AsSpan(); ;)
         {
-            if (Labels.Contains(word))
+            var word = NextWord(ref rest, out var last);
+            if (labels.Contains(word))
             {
                 labelLetters += word.Length;
                 labelCount++;
+            }
+
+            if (last)
+            {
+                break;
             }
         }
 
@@ -42,22 +49,43 @@ internal static class InterfaceCrumbs
         }
 
         var kept = new StringBuilder(paragraph.Length);
-        foreach (var word in words)
+        for (var rest = paragraph.AsSpan(); ;)
         {
-            if (Labels.Contains(word))
+            var word = NextWord(ref rest, out var last);
+            if (!labels.Contains(word))
             {
-                continue;
+                if (kept.Length > 0)
+                {
+                    kept.Append(' ');
+                }
+
+                kept.Append(word);
             }
 
-            if (kept.Length > 0)
+            if (last)
             {
-                kept.Append(' ');
+                break;
             }
-
-            kept.Append(word);
         }
 
         return (kept.ToString(), labelCount);
+    }
+
+    /// <summary>The text up to the next space (or all of it, then <paramref name="last"/>), taken off <paramref name="rest"/>.</summary>
+    private static ReadOnlySpan<char> NextWord(ref ReadOnlySpan<char> rest, out bool last)
+    {
+        var space = rest.IndexOf(' ');
+        last = space < 0;
+        if (last)
+        {
+            var all = rest;
+            rest = [];
+            return all;
+        }
+
+        var word = rest[..space];
+        rest = rest[(space + 1)..];
+        return word;
     }
 
     private static bool HasNonLatinLetter(string text)

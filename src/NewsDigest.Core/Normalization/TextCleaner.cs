@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using System.Text;
 using NewsDigest.Normalization.Html;
@@ -51,13 +50,20 @@ internal static class TextCleaner
         return !previousSpace;
     }
 
-    private static string Collapse(string text)
+    /// <summary>
+    /// The text with each run of whitespace and control characters made one space (none at the ends) and invisible
+    /// characters dropped. Measured first, then written straight into a string of that length: a page-sized
+    /// paragraph gets no buffer of its size besides the result.
+    /// </summary>
+    private static string Collapse(string text) =>
+        string.Create(Collapse(text, [], measureOnly: true), text, static (target, source) => Collapse(source, target, measureOnly: false));
+
+    /// <summary>Writes the collapsed text to <paramref name="target"/> unless <paramref name="measureOnly"/>; returns its length.</summary>
+    private static int Collapse(ReadOnlySpan<char> source, Span<char> target, bool measureOnly)
     {
-        var rented = text.Length > 512 ? ArrayPool<char>.Shared.Rent(text.Length) : null;
-        var buffer = rented is null ? stackalloc char[text.Length] : rented.AsSpan(0, text.Length);
         var length = 0;
         var pendingSpace = false;
-        foreach (var c in text)
+        foreach (var c in source)
         {
             if (char.IsWhiteSpace(c) || char.IsControl(c))
             {
@@ -72,20 +78,24 @@ internal static class TextCleaner
 
             if (pendingSpace)
             {
-                buffer[length++] = ' ';
+                if (!measureOnly)
+                {
+                    target[length] = ' ';
+                }
+
+                length++;
                 pendingSpace = false;
             }
 
-            buffer[length++] = c;
+            if (!measureOnly)
+            {
+                target[length] = c;
+            }
+
+            length++;
         }
 
-        var collapsed = new string(buffer[..length]);
-        if (rented is not null)
-        {
-            ArrayPool<char>.Shared.Return(rented);
-        }
-
-        return collapsed;
+        return length;
     }
 
     /// <summary>

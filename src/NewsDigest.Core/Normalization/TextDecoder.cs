@@ -173,7 +173,13 @@ internal sealed partial class TextDecoder
     }
 
     /// <summary>ASCII text in UTF-16 has a zero in every other byte; that pattern is what identifies it without a BOM.</summary>
-    internal static bool LooksLikeUtf16WithoutByteOrderMark(ReadOnlySpan<byte> bytes, out Encoding encoding)
+    internal static bool LooksLikeUtf16WithoutByteOrderMark(ReadOnlySpan<byte> bytes, out Encoding encoding) =>
+        LooksLikeUtf16WithoutByteOrderMark(bytes, System.Text.Unicode.Utf8.IsValid(bytes), out encoding);
+
+    /// <param name="bytes">The content, or at least its first kilobyte.</param>
+    /// <param name="validUtf8">Whether the whole content is valid UTF-8: then it is not East Asian UTF-16.</param>
+    /// <param name="encoding">The UTF-16 the content looks like.</param>
+    private static bool LooksLikeUtf16WithoutByteOrderMark(ReadOnlySpan<byte> bytes, bool validUtf8, out Encoding encoding)
     {
         encoding = Encoding.Unicode;
         var sample = bytes[..Math.Min(bytes.Length, 1024)];
@@ -212,7 +218,7 @@ internal sealed partial class TextDecoder
         // Korean, Chinese or Japanese in UTF-16 has few zero bytes (only its spaces and ASCII). It is recognised by
         // what it decodes to: almost every character a letter of one of those scripts, punctuation or a space, and
         // spaces or CJK punctuation throughout. Random or binary bytes decode to characters from all over the table.
-        if (sample.Length >= 32 && !System.Text.Unicode.Utf8.IsValid(bytes))
+        if (sample.Length >= 32 && !validUtf8)
         {
             foreach (var candidate in new[] { Encoding.Unicode, Encoding.BigEndianUnicode })
             {

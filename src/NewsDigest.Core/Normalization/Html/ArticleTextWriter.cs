@@ -11,7 +11,10 @@ internal sealed class ArticleTextWriter(IReadOnlyDictionary<HtmlNode, ContentNod
 {
     private const string CellSeparator = " | ";
 
-    private readonly StringBuilder buffer = new();
+    /// <summary>Past this many characters the paragraph buffer is replaced, not cleared: clearing keeps its capacity in one new array.</summary>
+    private const int ReusedBufferChars = 1 << 16;
+
+    private StringBuilder buffer = new();
     private bool pendingSpace;
 
     public List<string> Paragraphs { get; } = [];
@@ -107,7 +110,8 @@ internal sealed class ArticleTextWriter(IReadOnlyDictionary<HtmlNode, ContentNod
         switch (node.NodeType)
         {
             case HtmlNodeType.Text:
-                Append(((HtmlTextNode)node).Text);
+                // Read in place: the node's Text is a copy, megabytes for the one text node a flattened page can end in.
+                Append(HtmlText.RawText((HtmlTextNode)node));
                 break;
             case HtmlNodeType.Element when map.TryGetValue(node, out var content) && !content.Removed:
                 WriteElement(node, content);
@@ -242,7 +246,7 @@ internal sealed class ArticleTextWriter(IReadOnlyDictionary<HtmlNode, ContentNod
         }
     }
 
-    private void Append(string raw) => HtmlText.AppendCollapsed(buffer, HtmlText.Decode(raw), ref pendingSpace);
+    private void Append(ReadOnlySpan<char> raw) => CharacterReferences.AppendDecodedCollapsed(raw, buffer, ref pendingSpace);
 
     private void Flush()
     {
@@ -253,7 +257,14 @@ internal sealed class ArticleTextWriter(IReadOnlyDictionary<HtmlNode, ContentNod
         }
 
         AddParagraph(HtmlText.Normalize(buffer.ToString()));
-        buffer.Clear();
+        if (buffer.Length > ReusedBufferChars)
+        {
+            buffer = new StringBuilder();
+        }
+        else
+        {
+            buffer.Clear();
+        }
     }
 
     private void AddParagraph(string text)

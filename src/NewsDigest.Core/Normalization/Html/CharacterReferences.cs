@@ -60,6 +60,33 @@ internal static class CharacterReferences
     }
 
     /// <summary>
+    /// <see cref="HtmlText.AppendCollapsed"/> of <see cref="Decode(string, bool)"/> of <paramref name="text"/>, without
+    /// the decoded copy: the text is decoded a piece at a time straight into <paramref name="builder"/>.
+    /// </summary>
+    public static void AppendDecodedCollapsed(ReadOnlySpan<char> text, StringBuilder builder, ref bool pendingSpace)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        StringBuilder? reference = null;
+        var copied = 0;
+        var next = text.IndexOf('&');
+        while (next >= 0)
+        {
+            HtmlText.AppendCollapsed(builder, text[copied..next], ref pendingSpace);
+            (reference ??= new StringBuilder()).Clear();
+            copied = DecodeOne(text, next, reference, inAttribute: false);
+            foreach (var chunk in reference.GetChunks())
+            {
+                HtmlText.AppendCollapsed(builder, chunk.Span, ref pendingSpace);
+            }
+
+            var after = copied < text.Length ? text[copied..].IndexOf('&') : -1;
+            next = after < 0 ? -1 : copied + after;
+        }
+
+        HtmlText.AppendCollapsed(builder, text[copied..], ref pendingSpace);
+    }
+
+    /// <summary>
     /// Measures a raw text node as <see cref="Decode(string, bool)"/> would decode it, piece by piece, without building
     /// the decoded text: on a large page one text node can hold megabytes.
     /// </summary>

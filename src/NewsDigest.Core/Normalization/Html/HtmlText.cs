@@ -31,24 +31,30 @@ internal static class HtmlText
     /// Appends text with each run of whitespace turned into one space and none at the start of the builder.
     /// A run at the end stays pending in <paramref name="pendingSpace"/> so that it joins the next text, not the end.
     /// </summary>
-    public static void AppendCollapsed(StringBuilder builder, string text, ref bool pendingSpace)
+    public static void AppendCollapsed(StringBuilder builder, ReadOnlySpan<char> text, ref bool pendingSpace)
     {
-        foreach (var c in text)
+        // Appended a run of words at a time: a page-sized text node is millions of characters.
+        var run = 0;
+        for (var i = 0; i < text.Length; i++)
         {
-            if (IsSpace(c))
+            var c = text[i];
+            if (!IsSpace(c))
             {
-                pendingSpace = builder.Length > 0;
+                if (pendingSpace)
+                {
+                    builder.Append(' ');
+                    pendingSpace = false;
+                }
+
                 continue;
             }
 
-            if (pendingSpace)
-            {
-                builder.Append(' ');
-                pendingSpace = false;
-            }
-
-            builder.Append(c);
+            builder.Append(text[run..i]);
+            run = i + 1;
+            pendingSpace = builder.Length > 0;
         }
+
+        builder.Append(text[run..]);
     }
 
     public static string Normalize(string text) =>

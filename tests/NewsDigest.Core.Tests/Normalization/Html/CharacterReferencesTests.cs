@@ -66,4 +66,24 @@ public sealed class CharacterReferencesTests
         Assert.All(article.Paragraphs, p => Assert.Contains("delighted 🎉 and the fans cried 😭 with joy", p, StringComparison.Ordinal));
         Assert.Equal("Fans 🎉 celebrate", article.Excerpt);
     }
+
+    [Theory]
+    [InlineData("Tom &amp; Jerry")]
+    [InlineData("  lead &nbsp;&nbsp; and&#32;&#x20;trail&NewLine; ")]
+    [InlineData("&copy 2024 &amp so on &notit; &#xD800;")]
+    [InlineData("AT&T R&D && & x")]
+    [InlineData("no references at all")]
+    public void AppendDecodedCollapsed_AnyText_EqualsCollapsingTheDecodedText(string text)
+    {
+        var expected = new System.Text.StringBuilder("x");
+        var expectedPending = true;
+        HtmlText.AppendCollapsed(expected, CharacterReferences.Decode(text), ref expectedPending);
+
+        var actual = new System.Text.StringBuilder("x");
+        var actualPending = true;
+        CharacterReferences.AppendDecodedCollapsed(text, actual, ref actualPending);
+
+        Assert.Equal(expected.ToString(), actual.ToString());
+        Assert.Equal(expectedPending, actualPending);
+    }
 }

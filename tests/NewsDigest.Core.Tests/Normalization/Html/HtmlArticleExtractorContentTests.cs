@@ -242,4 +242,16 @@ public sealed class HtmlArticleExtractorContentTests
         Assert.Equal(6, article.Paragraphs.Count);
         Assert.True(article.RemovedBlocks > 0);
     }
+
+    [Fact]
+    public void Extract_ParagraphLongerThanTheReusedBuffer_KeepsTheParagraphsAfterItApart()
+    {
+        var words = string.Join(' ', Enumerable.Range(1, 20_000).Select(i => $"word{i}"));
+        var html = $"<html><body><article><p>{words}</p><p>The council met again on Tuesday.</p>{ArticleParagraphs}</article></body></html>";
+
+        var article = extractor.Extract(html);
+
+        Assert.Equal(words, article.Paragraphs[0]);
+        Assert.Equal("The council met again on Tuesday.", article.Paragraphs[1]);
+    }
 }
