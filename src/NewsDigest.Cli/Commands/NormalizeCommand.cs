@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -45,6 +46,23 @@ internal static class NormalizeCommand
     public static int Run(IReadOnlyList<string> paths, JsonLinesOutput output, TextWriter error, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(output);
+
+        // A batch job: full collections run blocking, not in the background while the page's DOM keeps allocating
+        // (a background collection lets the heap grow while it marks). A 20 MB page peaks about 20 MB lower for it.
+        var latencyMode = GCSettings.LatencyMode;
+        GCSettings.LatencyMode = GCLatencyMode.Batch;
+        try
+        {
+            return NormalizeAll(paths, output, error, cancellationToken);
+        }
+        finally
+        {
+            GCSettings.LatencyMode = latencyMode;
+        }
+    }
+
+    private static int NormalizeAll(IReadOnlyList<string> paths, JsonLinesOutput output, TextWriter error, CancellationToken cancellationToken)
+    {
         using var services = BuildServices();
         var options = services.GetRequiredService<IOptions<NormalizationOptions>>().Value;
         var normalizer = services.GetRequiredService<DocumentNormalizer>();
