@@ -53,6 +53,7 @@ internal static class NestingGuard
         List<Cut>? cuts = null;
         var open = new List<string>();
         var dropped = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var names = new TagNames();
         var lastQuotes = (html.LastIndexOf('"'), html.LastIndexOf('\''));
         var nodes = 0;
         var i = 0;
@@ -91,7 +92,7 @@ internal static class NestingGuard
                 nameEnd++;
             }
 
-            var name = html[nameStart..nameEnd].ToLowerInvariant();
+            var name = names.Name(html.AsSpan(nameStart, nameEnd - nameStart));
             var tagEnd = FindTagEnd(html, nameEnd, lastQuotes);
             var drop = false;
             if (closing)
@@ -210,6 +211,30 @@ internal static class NestingGuard
 
                 source.AsSpan(copied).CopyTo(target[written..]);
             });
+        }
+    }
+
+    /// <summary>
+    /// Each tag name lower-cased once per page: a page-sized markup has a million tags but a few dozen names, and a
+    /// string per tag is garbage that a 20 MB page would collect again and again before its parse.
+    /// </summary>
+    private sealed class TagNames
+    {
+        private readonly Dictionary<string, string> known = new(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> lookup;
+
+        public TagNames() => lookup = known.GetAlternateLookup<ReadOnlySpan<char>>();
+
+        /// <summary>The lower-case name, the same string every time it is asked for.</summary>
+        public string Name(ReadOnlySpan<char> name)
+        {
+            if (!lookup.TryGetValue(name, out var lower))
+            {
+                lower = name.ToString().ToLowerInvariant();
+                known.Add(lower, lower);
+            }
+
+            return lower;
         }
     }
 
