@@ -80,9 +80,12 @@ internal static partial class ContentSniffer
         return nulls * 100 > sample.Length || (nulls + controls) * 10 > sample.Length ? "binary data" : null;
     }
 
-    public static TextKind DetectText(string text, string? fileName)
+    public static TextKind DetectText(string text, string? fileName) => DetectText(text.AsSpan(), fileName);
+
+    /// <summary><see cref="DetectText(string, string)"/> of text held outside the heap.</summary>
+    public static TextKind DetectText(ReadOnlySpan<char> text, string? fileName)
     {
-        var start = text.AsSpan().TrimStart();
+        var start = text.TrimStart();
         if (JsonStartPattern().IsMatch(start))
         {
             return TextKind.Json;
@@ -116,7 +119,7 @@ internal static partial class ContentSniffer
         return CountHtmlTags(text, 20) >= (htmlName ? 3 : 20) && HtmlBlockTagPattern().IsMatch(text) ? TextKind.Html : TextKind.PlainText;
     }
 
-    private static int CountHtmlTags(string text, int enough)
+    private static int CountHtmlTags(ReadOnlySpan<char> text, int enough)
     {
         var count = 0;
         foreach (var _ in HtmlTagPattern().EnumerateMatches(text))

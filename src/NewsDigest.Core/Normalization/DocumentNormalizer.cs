@@ -81,8 +81,8 @@ internal sealed partial class DocumentNormalizer(
             {
                 case { Binary: { } binary }:
                     return new DecodedContent(null, [], Binary(binary));
-                case { Text: { } text }:
-                    return new DecodedContent(text.Text, text.Warnings, null);
+                case { Text: { } native } streamed:
+                    return new DecodedContent(null, streamed.Warnings, null, native);
                 default:
                     var bytes = new byte[length];
                     content.ReadExactly(bytes);
@@ -126,6 +126,26 @@ internal sealed partial class DocumentNormalizer(
             : new DecodedContent(null, [], Reject(RejectionReason.Undecodable, decoded.Failure!, "text"));
     }
 
+    /// <summary>
+    /// The text to read (HTML bounded by <see cref="NestingGuard"/>) and its kind; null text when it is blank.
+    /// <paramref name="pageString"/> is <paramref name="page"/> when the page is a string already.
+    /// </summary>
+    private static (string? Text, TextKind Kind) Prepare(ReadOnlySpan<char> page, string? pageString, string? fileName)
+    {
+        if (TextCleaner.IsBlank(page))
+        {
+            return (null, TextKind.PlainText);
+        }
+
+        var kind = ContentSniffer.DetectText(page, fileName);
+        if (kind != TextKind.Html)
+        {
+            return (pageString ?? new string(page), kind);
+        }
+
+        return (pageString is null ? NestingGuard.Flatten(page, out _) : NestingGuard.Flatten(pageString, out _), kind);
+    }
+
     private static NormalizationResult Binary(string kind) =>
         Reject(RejectionReason.Binary, $"the file is binary ({kind}), not a document", kind);
 
@@ -140,21 +160,30 @@ internal sealed partial class DocumentNormalizer(
             return rejected;
         }
 
-        var text = decoded.Text!;
         var decodingWarnings = decoded.Warnings;
-
-        // Nothing below may keep the decoded page reachable but `text`: on a large page the HTML path swaps it for
-        // the bounded markup before the parse, so the two copies and the DOM are never held at once.
-        decoded = null;
-        if (TextCleaner.IsBlank(text))
+        string? text;
+        TextKind kind;
+        if (decoded.Native is { } native)
         {
-            return Reject(RejectionReason.Empty, "the file holds only whitespace", "empty");
+            // A large page's decoded text is given back the moment it is bounded, before the parse starts.
+            decoded = null;
+            using (native)
+            {
+                (text, kind) = Prepare(native.Span, null, fileName);
+            }
+        }
+        else
+        {
+            // Nothing below may keep the decoded page reachable but `text`: on a large page the HTML path swaps it for
+            // the bounded markup before the parse, so the two copies and the DOM are never held at once.
+            text = decoded.Text!;
+            decoded = null;
+            (text, kind) = Prepare(text, text, fileName);
         }
 
-        var kind = ContentSniffer.DetectText(text, fileName);
-        if (kind == TextKind.Html)
+        if (text is null)
         {
-            text = NestingGuard.Flatten(text, out _);
+            return Reject(RejectionReason.Empty, "the file holds only whitespace", "empty");
         }
 
         var (drafts, rejection) = kind switch
@@ -316,7 +345,8 @@ internal sealed partial class DocumentNormalizer(
         NormalizationResult.Rejected(new DocumentRejection(reason, message, detectedFormat));
 
     /// <summary>The decoded text and what decoding warned of, or why the content was refused before it became text.</summary>
-    private sealed record DecodedContent(string? Text, IReadOnlyList<string> Warnings, NormalizationResult? Rejected);
+    /// <remarks>A large page's text may be in <paramref name="Native"/> memory instead, which the reader disposes.</remarks>
+    private sealed record DecodedContent(string? Text, IReadOnlyList<string> Warnings, NormalizationResult? Rejected, NativeText? Native = null);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Rejected {FileName}: {Reason} ({Detail})")]
     private partial void LogRejected(string? fileName, RejectionReason reason, string detail);

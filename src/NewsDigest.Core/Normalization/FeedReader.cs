@@ -20,7 +20,7 @@ internal sealed partial class FeedReader(HtmlFragmentReader fragments)
     private static readonly XNamespace XmlNamespace = XNamespace.Xml;
 
     /// <summary>Whether the first element of the text is a feed root (<c>rss</c>, Atom <c>feed</c>, <c>rdf:RDF</c>).</summary>
-    public static bool LooksLikeFeed(string text) => FeedRootPattern().IsMatch(text.AsSpan(0, Math.Min(text.Length, 4096)));
+    public static bool LooksLikeFeed(ReadOnlySpan<char> text) => FeedRootPattern().IsMatch(text[..Math.Min(text.Length, 4096)]);
 
     public FeedContent Read(string text)
     {

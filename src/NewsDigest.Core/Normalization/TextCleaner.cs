@@ -102,11 +102,14 @@ internal static class TextCleaner
     /// Whether <see cref="Clean"/> would return nothing, read from the start of the text only: the first character it
     /// would keep answers it, so a page costs a few characters here instead of a clean-up of the whole page.
     /// </summary>
-    public static bool IsBlank(string? value)
+    public static bool IsBlank(string? value) => value is null || IsBlank(value.AsSpan());
+
+    /// <summary><see cref="IsBlank(string)"/> of text held outside the heap.</summary>
+    public static bool IsBlank(ReadOnlySpan<char> value)
     {
         const int Window = 64;
         var start = 0;
-        while (value is not null && start < value.Length)
+        while (start < value.Length)
         {
             var c = value[start];
             if (IsDropped(c))
@@ -123,12 +126,12 @@ internal static class TextCleaner
             // A character reference may stand for whitespace (&nbsp;): clean a short window, cut before its last '&'
             // so that no reference in it is cut in two (the longest named one has 33 characters).
             var length = Math.Min(Window, value.Length - start);
-            if (start + length < value.Length && value.LastIndexOf('&', start + length - 1, length - 1) is var last and > 0)
+            if (start + length < value.Length && value.Slice(start + 1, length - 1).LastIndexOf('&') is var last and >= 0)
             {
-                length = Math.Max(last - start, 1);
+                length = Math.Max(last + 1, 1);
             }
 
-            if (Clean(value.Substring(start, length)).Length > 0)
+            if (Clean(new string(value.Slice(start, length))).Length > 0)
             {
                 return false;
             }

@@ -3,9 +3,10 @@ using System.Text;
 namespace NewsDigest.Normalization;
 
 /// <summary>What a stream decoded to without its bytes being held, or the binary format its head shows.</summary>
-/// <param name="Text">The decoded text, or null when the content is binary.</param>
+/// <param name="Text">The decoded text in native memory (the caller disposes it), or null when the content is binary.</param>
+/// <param name="Warnings">What decoding had to guess, as <see cref="DecodedText.Warnings"/>.</param>
 /// <param name="Binary">The kind of binary content (as <see cref="ContentSniffer.DetectBinary"/> names it), or null.</param>
-internal sealed record StreamedText(DecodedText? Text, string? Binary);
+internal sealed record StreamedText(NativeText? Text, IReadOnlyList<string> Warnings, string? Binary);
 
 internal sealed partial class TextDecoder
 {
@@ -20,7 +21,7 @@ internal sealed partial class TextDecoder
     /// <summary>
     /// <see cref="Decode"/> of a seekable stream's <paramref name="length"/> bytes from its position, for the common
     /// case of valid UTF-8 without a byte-order mark, without holding the bytes: one read validates them and counts
-    /// the characters, a second decodes them straight into the text. Null, with the stream back where it was, when
+    /// the characters, a second decodes them straight into native memory. Null, with the stream back where it was, when
     /// the content needs the whole bytes (a byte-order mark, UTF-16, a legacy charset, invalid UTF-8, or a stream
     /// under <see cref="StreamedDecodingBytes"/>).
     /// </summary>
@@ -52,7 +53,7 @@ internal sealed partial class TextDecoder
         var binary = ContentSniffer.DetectBinary(head.AsSpan(0, Utf8SequenceStart(head)));
         if (binary is not null)
         {
-            return new StreamedText(null, binary);
+            return new StreamedText(null, [], binary);
         }
 
         var warnings = new List<string>();
@@ -70,37 +71,49 @@ internal sealed partial class TextDecoder
         }
 
         content.Position = start;
-        var text = string.Create(chars, (content, length), static (target, state) =>
+        var text = new NativeText(chars);
+        try
         {
-            var decoder = StrictUtf8.GetDecoder();
-            var chunk = new byte[ChunkBytes];
-            var written = 0;
-            for (var remaining = state.length; remaining > 0;)
-            {
-                var read = state.content.Read(chunk, 0, (int)Math.Min(chunk.Length, remaining));
-                if (read == 0)
-                {
-                    throw new IOException("the content ended early: it changed while it was read");
-                }
+            DecodeInto(text.Span, content, length);
+        }
+        catch
+        {
+            text.Dispose();
+            throw;
+        }
 
-                remaining -= read;
-                try
-                {
-                    written += decoder.GetChars(chunk.AsSpan(0, read), target[written..], flush: remaining == 0);
-                }
-                catch (ArgumentException exception)
-                {
-                    // Invalid bytes (DecoderFallbackException) or more characters than counted.
-                    throw new IOException("the content changed while it was read", exception);
-                }
+        return new StreamedText(text, warnings, null);
+    }
+
+    private static void DecodeInto(Span<char> target, Stream content, long length)
+    {
+        var decoder = StrictUtf8.GetDecoder();
+        var chunk = new byte[ChunkBytes];
+        var written = 0;
+        for (var remaining = length; remaining > 0;)
+        {
+            var read = content.Read(chunk, 0, (int)Math.Min(chunk.Length, remaining));
+            if (read == 0)
+            {
+                throw new IOException("the content ended early: it changed while it was read");
             }
 
-            if (written != target.Length)
+            remaining -= read;
+            try
             {
-                throw new IOException("the content changed while it was read");
+                written += decoder.GetChars(chunk.AsSpan(0, read), target[written..], flush: remaining == 0);
             }
-        });
-        return new StreamedText(new DecodedText(text, "utf-8", null, warnings), null);
+            catch (ArgumentException exception)
+            {
+                // Invalid bytes (DecoderFallbackException) or more characters than counted.
+                throw new IOException("the content changed while it was read", exception);
+            }
+        }
+
+        if (written != target.Length)
+        {
+            throw new IOException("the content changed while it was read");
+        }
     }
 
     /// <summary>Whether the next <paramref name="length"/> bytes are valid UTF-8, with the characters they decode to.</summary>

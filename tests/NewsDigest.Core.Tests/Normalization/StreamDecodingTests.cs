@@ -1,5 +1,6 @@
 using System.Text;
 using NewsDigest.Normalization;
+using NewsDigest.Normalization.Html;
 
 namespace NewsDigest.Tests.Normalization;
 
@@ -29,11 +30,11 @@ public sealed class StreamDecodingTests
 
         var streamed = decoder.TryDecodeUtf8(stream, bytes.Length, null);
 
+        using var text = streamed?.Text;
         var expected = decoder.Decode(bytes, null);
-        Assert.NotNull(streamed?.Text);
-        Assert.Equal(expected.Text, streamed.Text.Text);
-        Assert.Equal(expected.EncodingName, streamed.Text.EncodingName);
-        Assert.Equal(expected.Warnings, streamed.Text.Warnings);
+        Assert.NotNull(text);
+        Assert.Equal(expected.Text, text.Span.ToString());
+        Assert.Equal(expected.Warnings, streamed!.Warnings);
     }
 
     [Fact]
@@ -44,10 +45,11 @@ public sealed class StreamDecodingTests
 
         var streamed = decoder.TryDecodeUtf8(stream, bytes.Length, null);
 
+        using var text = streamed?.Text;
         var expected = decoder.Decode(bytes, null);
         Assert.NotEmpty(expected.Warnings);
-        Assert.Equal(expected.Warnings, streamed?.Text?.Warnings);
-        Assert.Equal(expected.Text, streamed?.Text?.Text);
+        Assert.Equal(expected.Warnings, streamed?.Warnings);
+        Assert.Equal(expected.Text, text?.Span.ToString());
     }
 
     [Theory]
@@ -146,6 +148,65 @@ public sealed class StreamDecodingTests
         using var stream = new FailingStream();
 
         Assert.Throws<IOException>(() => TestNormalizer.Instance.Normalize(stream, "story.txt"));
+    }
+
+    [Fact]
+    public void NativeText_Disposed_RefusesItsSpan()
+    {
+        var text = new NativeText(3);
+        "abc".CopyTo(text.Span);
+        Assert.Equal("abc", text.Span.ToString());
+
+        text.Dispose();
+
+        Assert.Throws<ObjectDisposedException>(() => text.Span.Length);
+    }
+
+    [Theory]
+    [InlineData("plain")]
+    [InlineData("deep")]
+    [InlineData("many")]
+    public void Flatten_TextOutsideTheHeap_EqualsFlattenOfTheString(string shape)
+    {
+        var html = shape switch
+        {
+            "deep" => "<html><body>" + string.Concat(Enumerable.Repeat("<div><p>a &amp; b", 300)) + "<script>if (a < b) { x = '</div>'; }</script><!-- note -->"
+                + string.Concat(Enumerable.Repeat("</p></div>", 300)) + "</body></html>",
+            "many" => "<body>" + string.Concat(Enumerable.Range(0, 200).Select(i => $"<p class=\"x{i}\">Line {i}<br/><img src='i{i}.png'></p>")) + "</body>",
+            _ => "<html><body><p>Nothing deep here.</p></body></html>",
+        };
+
+        var fromString = NestingGuard.Flatten(html, out var removedFromString, maxDepth: 40, maxNodes: 300);
+        var fromSpan = NestingGuard.Flatten(html.AsSpan(), out var removedFromSpan, maxDepth: 40, maxNodes: 300);
+
+        Assert.Equal(fromString, fromSpan);
+        Assert.Equal(removedFromString, removedFromSpan);
+        Assert.Equal(shape == "plain", removedFromSpan == 0);
+    }
+
+    [Theory]
+    [InlineData(" \n\t ", true)]
+    [InlineData("&nbsp;", true)]
+    [InlineData("   &nbsp; &#32; &NewLine;&Tab;", true)]
+    [InlineData("  \u200B &amp;", false)]
+    [InlineData("   &nbsp; &#32; x", false)]
+    public void IsBlank_TextOutsideTheHeap_ReadsReferencesAcrossWindows(string text, bool blank)
+    {
+        // Past the first window of 64 characters, with a reference right at its start and another at the end.
+        var padded = text + new string(' ', 100) + "&nbsp;";
+
+        Assert.Equal(blank, TextCleaner.IsBlank(padded.AsSpan()));
+        Assert.Equal(blank, TextCleaner.IsBlank(text.AsSpan()));
+    }
+
+    [Theory]
+    [InlineData("<html><body><p>Hello</p></body></html>", "page.html", "Html")]
+    [InlineData("{\"id\": 1, \"title\": {\"rendered\": \"x\"}}", "post.json", "Json")]
+    [InlineData("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel></channel></rss>", null, "Feed")]
+    [InlineData("Just a line of text with <b>one</b> tag.", "notes.txt", "PlainText")]
+    internal void DetectText_TextOutsideTheHeap_TellsTheKind(string text, string? fileName, string kind)
+    {
+        Assert.Equal(Enum.Parse<TextKind>(kind), ContentSniffer.DetectText(text.AsSpan(), fileName));
     }
 
     /// <summary>A stream whose content loses its last bytes after the first read through it.</summary>

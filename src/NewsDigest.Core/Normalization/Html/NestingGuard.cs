@@ -49,6 +49,22 @@ internal static class NestingGuard
     public static string Flatten(string html, out int removedTags, int maxDepth = MaxDepth, int maxNodes = MaxNodes)
     {
         ArgumentNullException.ThrowIfNull(html);
+        var cuts = FindCuts(html, out removedTags, maxDepth, maxNodes);
+        return cuts is null ? html : Cut.Apply(html, cuts);
+    }
+
+    /// <summary>
+    /// <see cref="Flatten(string, out int, int, int)"/> of markup held outside the heap (a large page's decoded text):
+    /// only the bounded markup is made a string.
+    /// </summary>
+    public static string Flatten(ReadOnlySpan<char> html, out int removedTags, int maxDepth = MaxDepth, int maxNodes = MaxNodes)
+    {
+        var cuts = FindCuts(html, out removedTags, maxDepth, maxNodes);
+        return cuts is null ? new string(html) : Cut.Apply(html, cuts);
+    }
+
+    private static List<Cut>? FindCuts(ReadOnlySpan<char> html, out int removedTags, int maxDepth, int maxNodes)
+    {
         removedTags = 0;
         List<Cut>? cuts = null;
         var open = new List<string>();
@@ -59,7 +75,7 @@ internal static class NestingGuard
         var i = 0;
         while (i < html.Length)
         {
-            var lt = html.IndexOf('<', i);
+            var lt = IndexOf(html, '<', i);
             if (lt < 0 || lt + 1 >= html.Length)
             {
                 break;
@@ -92,7 +108,7 @@ internal static class NestingGuard
                 nameEnd++;
             }
 
-            var name = names.Name(html.AsSpan(nameStart, nameEnd - nameStart));
+            var name = names.Name(html[nameStart..nameEnd]);
             var tagEnd = FindTagEnd(html, nameEnd, lastQuotes);
             var drop = false;
             if (closing)
@@ -114,8 +130,8 @@ internal static class NestingGuard
             }
             else if (RawTextElements.Contains(name))
             {
-                var end = html.IndexOf("</" + name, tagEnd, StringComparison.OrdinalIgnoreCase);
-                i = end < 0 ? html.Length : end;
+                var end = html[tagEnd..].IndexOf("</" + name, StringComparison.OrdinalIgnoreCase);
+                i = end < 0 ? html.Length : tagEnd + end;
                 continue;
             }
             else if (++nodes > maxNodes && (VoidElements.Contains(name) || html[tagEnd - 1] != '>' || html[tagEnd - 2] == '/'))
@@ -147,7 +163,14 @@ internal static class NestingGuard
             i = tagEnd;
         }
 
-        return cuts is null ? html : Cut.Apply(html, cuts);
+        return cuts;
+    }
+
+    /// <summary>The index of <paramref name="value"/> at or after <paramref name="start"/>, or -1.</summary>
+    private static int IndexOf(ReadOnlySpan<char> text, char value, int start)
+    {
+        var index = text[start..].IndexOf(value);
+        return index < 0 ? -1 : start + index;
     }
 
     /// <summary>How deep an element of this name may start: tables leave room for their rows and cells, paragraphs go a little deeper.</summary>
@@ -183,7 +206,7 @@ internal static class NestingGuard
     /// </summary>
     private readonly record struct Cut(int Start, int End, bool Space)
     {
-        public static string Apply(string html, List<Cut> cuts)
+        public static string Apply(ReadOnlySpan<char> html, List<Cut> cuts)
         {
             var length = html.Length;
             foreach (var cut in cuts)
@@ -191,14 +214,14 @@ internal static class NestingGuard
                 length -= cut.End - cut.Start - (cut.Space ? 1 : 0);
             }
 
-            return string.Create(length, (html, cuts), static (target, state) =>
+            return string.Create(length, new Source(html, cuts), static (target, state) =>
             {
-                var (source, list) = state;
+                var source = state.Html;
                 var copied = 0;
                 var written = 0;
-                foreach (var cut in list)
+                foreach (var cut in state.Cuts)
                 {
-                    var kept = source.AsSpan(copied, cut.Start - copied);
+                    var kept = source.Slice(copied, cut.Start - copied);
                     kept.CopyTo(target[written..]);
                     written += kept.Length;
                     if (cut.Space)
@@ -209,8 +232,15 @@ internal static class NestingGuard
                     copied = cut.End;
                 }
 
-                source.AsSpan(copied).CopyTo(target[written..]);
+                source[copied..].CopyTo(target[written..]);
             });
+        }
+
+        private readonly ref struct Source(ReadOnlySpan<char> html, List<Cut> cuts)
+        {
+            public ReadOnlySpan<char> Html { get; } = html;
+
+            public List<Cut> Cuts { get; } = cuts;
         }
     }
 
@@ -238,15 +268,15 @@ internal static class NestingGuard
         }
     }
 
-    private static int SkipDeclaration(string html, int lt)
+    private static int SkipDeclaration(ReadOnlySpan<char> html, int lt)
     {
-        if (string.CompareOrdinal(html, lt, "<!--", 0, 4) == 0)
+        if (html[lt..].StartsWith("<!--", StringComparison.Ordinal))
         {
-            var end = html.IndexOf("-->", lt + 4, StringComparison.Ordinal);
-            return end < 0 ? html.Length : end + 3;
+            var end = html[(lt + 4)..].IndexOf("-->", StringComparison.Ordinal);
+            return end < 0 ? html.Length : lt + 4 + end + 3;
         }
 
-        var close = html.IndexOf('>', lt);
+        var close = IndexOf(html, '>', lt);
         return close < 0 ? html.Length : close + 1;
     }
 
@@ -255,7 +285,7 @@ internal static class NestingGuard
     /// with no closing quote anywhere after it (known from <paramref name="lastQuotes"/>, so in constant time) is an
     /// ordinary character.
     /// </summary>
-    private static int FindTagEnd(string html, int from, (int Double, int Single) lastQuotes)
+    private static int FindTagEnd(ReadOnlySpan<char> html, int from, (int Double, int Single) lastQuotes)
     {
         var quote = '\0';
         for (var i = from; i < html.Length; i++)
