@@ -93,7 +93,7 @@ internal static class NormalizeCommand
         try
         {
             using var content = File.OpenRead(file);
-            if (content.Length > maxBytes)
+            if (content.CanSeek && content.Length > maxBytes)
             {
                 // Refused without reading it into memory.
                 return [new RejectedFileLine(file, "tooLarge", $"the file is {content.Length:N0} bytes, over the {maxBytes:N0}-byte limit")];
