@@ -7,23 +7,35 @@ namespace NewsDigest.Stories;
 /// </summary>
 /// <remarks>
 /// One addition is in flight at a time. The helper spins while it waits (an addition comes every few microseconds, too
-/// often to block and wake a thread), so the appender lives for the single pass only.
+/// often to block and wake a thread), so the appender lives for the single pass only. Whichever thread claims an
+/// addition first makes it: when the pass needs the stories and the helper has not started the addition (its core
+/// busy with other work), the pass makes it itself rather than wait for the helper to be scheduled.
 /// </remarks>
 internal sealed class StoryAppender : IDisposable
 {
-    private readonly Thread _helper;
+    private readonly Thread? _helper;
     private StoryCluster? _story;
     private DocumentFeatures? _report;
     private float[]? _idf;
     private Exception? _failure;
     private int _posted;
+    private int _claimed;
     private int _done;
     private volatile bool _stopping;
 
     public StoryAppender()
+        : this(startHelper: true)
     {
-        _helper = new Thread(Run) { IsBackground = true, Name = "story appender" };
-        _helper.Start();
+    }
+
+    /// <param name="startHelper">False for no helper thread: the pass then makes every addition itself (for tests).</param>
+    internal StoryAppender(bool startHelper)
+    {
+        if (startHelper)
+        {
+            _helper = new Thread(Run) { IsBackground = true, Name = "story appender" };
+            _helper.Start();
+        }
     }
 
     /// <summary>Starts adding <paramref name="report"/> to <paramref name="story"/> (after the previous addition).</summary>
@@ -38,8 +50,15 @@ internal sealed class StoryAppender : IDisposable
     /// <summary>Waits until the last addition posted is done: the stories may be read again.</summary>
     public void Wait()
     {
+        var posted = _posted;
+        if (Volatile.Read(ref _done) != posted && TryClaim(posted))
+        {
+            // The helper has not started it: making it here is quicker than waiting for the helper's turn on a core.
+            Append(posted);
+        }
+
         var spin = default(SpinWait);
-        while (Volatile.Read(ref _done) != _posted)
+        while (Volatile.Read(ref _done) != posted)
         {
             spin.SpinOnce(sleep1Threshold: -1);
         }
@@ -68,18 +87,29 @@ internal sealed class StoryAppender : IDisposable
             }
 
             seen = _posted;
-            try
+            if (TryClaim(seen))
             {
-                _story!.Add(_report!, _idf!);
+                Append(seen);
             }
-            catch (Exception failure)
-            {
-                _failure = failure;
-            }
-
-            (_story, _report) = (null, null);
-            Volatile.Write(ref _done, seen);
         }
+    }
+
+    /// <summary>Claims addition <paramref name="posted"/> for the calling thread; false when the other thread has.</summary>
+    private bool TryClaim(int posted) => Interlocked.CompareExchange(ref _claimed, posted, posted - 1) == posted - 1;
+
+    private void Append(int posted)
+    {
+        try
+        {
+            _story!.Add(_report!, _idf!);
+        }
+        catch (Exception failure)
+        {
+            _failure = failure;
+        }
+
+        (_story, _report) = (null, null);
+        Volatile.Write(ref _done, posted);
     }
 
     public void Dispose()
@@ -88,7 +118,7 @@ internal sealed class StoryAppender : IDisposable
         {
             Wait();
             _stopping = true;
-            _helper.Join();
+            _helper?.Join();
         }
     }
 }

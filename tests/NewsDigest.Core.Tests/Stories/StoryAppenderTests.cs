@@ -30,6 +30,30 @@ public sealed class StoryAppenderTests
     }
 
     [Fact]
+    public async Task Wait_HelperNeverComes_PassMakesTheAdditionsItself()
+    {
+        var (features, idf) = Features();
+        var story = new StoryCluster(null);
+
+        // Without the pass claiming an addition the helper has not started, this would wait for ever (and so would
+        // disposing the appender: it is disposed in the pass, so that a failure here ends the test).
+        var pass = Task.Run(() =>
+        {
+            using var appender = new StoryAppender(startHelper: false);
+            foreach (var report in features)
+            {
+                appender.Post(story, report, idf);
+            }
+
+            appender.Wait();
+        }, TestContext.Current.CancellationToken);
+
+        var finished = await Task.WhenAny(pass, Task.Delay(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken));
+        Assert.True(finished == pass, "the pass waited for a helper that never came");
+        Assert.Equal(features, story.NewDocuments);
+    }
+
+    [Fact]
     public void Wait_AdditionFailed_ThrowsOnThePassThreadAndKeepsWorking()
     {
         var (features, idf) = Features();
