@@ -25,21 +25,17 @@ internal static class InterfaceCrumbs
         }
 
         // Read a word at a time in place (the words of Split(' ')): a page-sized paragraph is a million words.
+        var text = paragraph.AsSpan();
         var labels = Labels.GetAlternateLookup<ReadOnlySpan<char>>();
         var labelLetters = 0;
         var labelCount = 0;
-        for (var rest = paragraph.AsSpan(); ;)
+        foreach (var range in text.Split(' '))
         {
-            var word = NextWord(ref rest, out var last);
+            var word = text[range];
             if (labels.Contains(word))
             {
                 labelLetters += word.Length;
                 labelCount++;
-            }
-
-            if (last)
-            {
-                break;
             }
         }
 
@@ -49,43 +45,23 @@ internal static class InterfaceCrumbs
         }
 
         var kept = new StringBuilder(paragraph.Length);
-        for (var rest = paragraph.AsSpan(); ;)
+        foreach (var range in text.Split(' '))
         {
-            var word = NextWord(ref rest, out var last);
-            if (!labels.Contains(word))
+            var word = text[range];
+            if (labels.Contains(word))
             {
-                if (kept.Length > 0)
-                {
-                    kept.Append(' ');
-                }
-
-                kept.Append(word);
+                continue;
             }
 
-            if (last)
+            if (kept.Length > 0)
             {
-                break;
+                kept.Append(' ');
             }
+
+            kept.Append(word);
         }
 
         return (kept.ToString(), labelCount);
-    }
-
-    /// <summary>The text up to the next space (or all of it, then <paramref name="last"/>), taken off <paramref name="rest"/>.</summary>
-    private static ReadOnlySpan<char> NextWord(ref ReadOnlySpan<char> rest, out bool last)
-    {
-        var space = rest.IndexOf(' ');
-        last = space < 0;
-        if (last)
-        {
-            var all = rest;
-            rest = [];
-            return all;
-        }
-
-        var word = rest[..space];
-        rest = rest[(space + 1)..];
-        return word;
     }
 
     private static bool HasNonLatinLetter(string text)
