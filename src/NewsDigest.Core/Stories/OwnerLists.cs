@@ -9,6 +9,12 @@ namespace NewsDigest.Stories;
 /// </summary>
 internal sealed class OwnerLists
 {
+    /// <summary>What <see cref="Dropped"/> says when the story is in the list already.</summary>
+    public const int AlreadyListed = -2;
+
+    /// <summary>What <see cref="Dropped"/> says when no story would go.</summary>
+    public const int NoneDropped = -1;
+
     private const int NoBlock = -1;
 
     private int[] _stories = new int[1 << 12];
@@ -79,6 +85,17 @@ internal sealed class OwnerLists
 
         _stories[start + count] = story;
         _lists[list] = new ListBlock(start, count + 1, room);
+    }
+
+    /// <summary>
+    /// What <see cref="MoveToEnd"/> of <paramref name="story"/> would take out of list <paramref name="list"/>:
+    /// <see cref="AlreadyListed"/>, or the oldest story when the list is full, else <see cref="NoneDropped"/>.
+    /// </summary>
+    public int Dropped(int list, int story, int capacity)
+    {
+        var (start, count, _) = _lists[list];
+        var stories = _stories.AsSpan(start, count);
+        return stories.Contains(story) ? AlreadyListed : count >= capacity ? stories[0] : NoneDropped;
     }
 
     private int Allocate(int size)

@@ -34,6 +34,12 @@ internal sealed class SparseCounts<T>
         _counts[index] += amount;
     }
 
+    /// <summary>
+    /// Takes <paramref name="amount"/> from the count of <paramref name="index"/>, which has at least that much. The
+    /// index stays touched, at zero too, so it must not be added to again before <see cref="Clear"/>.
+    /// </summary>
+    public void Subtract(int index, T amount) => _counts[index] -= amount;
+
     public void Clear()
     {
         foreach (var index in CollectionsMarshal.AsSpan(_touched))

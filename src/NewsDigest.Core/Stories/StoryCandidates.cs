@@ -19,7 +19,7 @@ internal sealed class StoryCandidates
     /// <summary>The document's weighted lead terms, computed once for all candidates.</summary>
     public WeightedTerms Lead { get; } = new();
 
-    /// <summary>The stories with at least one shared key, in the order they were first counted.</summary>
+    /// <summary>The stories counted, in the order they were first counted (with no hits left if uncounted).</summary>
     public ReadOnlySpan<int> Touched => _hits.Touched;
 
     /// <summary>Forgets the previous document's counts and candidates.</summary>
@@ -32,8 +32,17 @@ internal sealed class StoryCandidates
     /// <summary>Forgets the candidates only, keeping the counts: the same document searched again with another filter.</summary>
     public void ClearBest() => _bestCount = 0;
 
+    /// <summary>How many hits <paramref name="story"/> has (key weights shared with the document).</summary>
+    public int HitsOf(int story) => _hits[story];
+
     /// <summary>Adds <paramref name="weight"/> (positive) to the hits of <paramref name="story"/>.</summary>
     public void Count(int story, int weight) => _hits.Add(story, weight);
+
+    /// <summary>
+    /// Takes back <paramref name="weight"/> counted for <paramref name="story"/> (a key it no longer owns). A story
+    /// left with no hits is no candidate; it must not be counted again before <see cref="Clear"/>.
+    /// </summary>
+    public void Uncount(int story, int weight) => _hits.Subtract(story, weight);
 
     /// <summary>
     /// Keeps <paramref name="story"/> among the best candidates if it is one: most shared keys first, then the most recent
@@ -42,6 +51,11 @@ internal sealed class StoryCandidates
     public void Offer(int story)
     {
         var hits = _hits[story];
+        if (hits == 0)
+        {
+            return;
+        }
+
         var position = _bestCount;
         while (position > 0 && Precedes(hits, story, _best[position - 1]))
         {

@@ -129,7 +129,6 @@ internal sealed class StoryClusterer
             .OrderBy(i => features[i].Document.Published ?? DateTimeOffset.MaxValue)
             .ThenBy(i => features[i].Document.Id, StringComparer.Ordinal)
             .ToArray();
-        var candidates = new StoryCandidates();
         // The stories each report was weighed against: where the merge pass looks for a story's match.
         var neighbours = new StoryNeighbours();
         var weighed = new List<int>(2 * MaxCandidates);
@@ -139,28 +138,32 @@ internal sealed class StoryClusterer
         // slot of its block's array, and the two arrays take turns.
         var blockLength = Math.Min(order.Length, KeysAhead) * DocumentFeatures.MaxKeys;
         long[][] keyBlocks = [new long[blockLength], new long[order.Length > KeysAhead ? blockLength : 0]];
-        Parallel.For(0, Math.Min(order.Length, KeysAhead), p => Prepare(features[order[p]], keyBlocks, p, idf, keyIdf));
+        var reports = Array.ConvertAll(order, i => features[i]);
+        Parallel.For(0, Math.Min(reports.Length, KeysAhead), p => Prepare(reports[p], keyBlocks, p, idf, keyIdf));
         Task? ahead = null;
-        using var appender = new StoryAppender();
+        // The index is kept on a helper thread: it adds each report's keys once its story is chosen, and counts the
+        // candidates of the report after next meanwhile, while the pass adds the report to its story and scores the next.
+        using var indexer = new StoryIndexer(index, reports, idf, keyIdf);
         for (var position = 0; position < order.Length; position++)
         {
-            if (position % KeysAhead == 0)
+            if (position % KeysAhead == 0 && position + KeysAhead < order.Length)
             {
-                ahead?.Wait();
+                // Once every report before this block is indexed, the block before it can take the next block's keys.
+                indexer.Finish();
                 var (next, end) = (position + KeysAhead, Math.Min(order.Length, position + (2 * KeysAhead)));
-                ahead = next < end
-                    ? Task.Run(() =>
+                ahead = Task.Run(() =>
+                {
+                    for (var p = next; p < end; p++)
                     {
-                        for (var p = next; p < end; p++)
-                        {
-                            Prepare(features[order[p]], keyBlocks, p, idf, keyIdf);
-                        }
-                    })
-                    : null;
+                        Prepare(reports[p], keyBlocks, p, idf, keyIdf);
+                    }
+                });
             }
 
-            var document = features[order[position]];
-            var (best, score) = FindBest(document, clusters, index, idf, keyIdf, candidates, document.Document.Published is null ? false : null, pending: appender);
+            var document = reports[position];
+            // Counted with every report before this one in the index.
+            var candidates = indexer.Candidates(position);
+            var (best, score) = FindBest(document, clusters, idf, candidates, document.Document.Published is null ? false : null);
             weighed.Clear();
             foreach (var (_, story) in candidates.Best)
             {
@@ -173,7 +176,7 @@ internal sealed class StoryClusterer
                 // beating the undated stories; otherwise it gathers with other undated reports, and the story they
                 // form is weighed against the dated stories as a whole afterwards (UndatedStoryMerger).
                 // The index has not changed since the first search: its counts serve again.
-                var (dated, datedScore) = FindBest(document, clusters, index, idf, keyIdf, candidates, dated: true, counted: true);
+                var (dated, datedScore) = FindBest(document, clusters, idf, candidates, dated: true);
                 foreach (var (_, story) in candidates.Best)
                 {
                     weighed.Add(story);
@@ -210,14 +213,20 @@ internal sealed class StoryClusterer
                 best = clusters.Count - 1;
             }
 
-            appender.Post(target, document, idf);
-            index.Add(best, document.Keys(idf, keyIdf));
-            document.ForgetKeys();
+            if ((position + 2) % KeysAhead == 0 && position + 2 < order.Length)
+            {
+                // The helper counts the report after next with its keys: the block they are in must be worked out.
+                ahead!.Wait();
+            }
+
+            indexer.Post(position, best);
+            target.Add(document, idf);
             neighbours.Record(best, CollectionsMarshal.AsSpan(weighed));
         }
 
         // The helper thread spins while it waits: it stops with the pass, before the work that follows.
-        appender.Dispose();
+        indexer.Finish();
+        indexer.Dispose();
         StoryMerger.Merge(clusters, neighbours, idf, sameStory);
         UndatedStoryMerger.MergeIntoDated(clusters, index, idf, keyIdf, sameStory);
         return clusters;
@@ -299,6 +308,7 @@ internal sealed class StoryClusterer
         return [.. documents.Select(d => cluster.Similarity(all[d], idf))];
     }
 
+    /// <summary>The best story for <paramref name="document"/> among those its keys point to, and its score (-1 and 0 for none).</summary>
     internal static (int Best, double Score) FindBest(
         DocumentFeatures document,
         List<StoryCluster> clusters,
@@ -306,26 +316,19 @@ internal sealed class StoryClusterer
         float[] idf,
         float keyIdf,
         StoryCandidates candidates,
-        bool? dated = null,
-        bool counted = false,
-        StoryAppender? pending = null)
+        bool? dated = null)
     {
-        if (counted)
-        {
-            candidates.ClearBest();
-        }
-        else
-        {
-            candidates.Clear();
-            index.CountOwners(document.Keys(idf, keyIdf), candidates);
+        StoryIndexer.Count(document, index, idf, keyIdf, candidates);
+        return FindBest(document, clusters, idf, candidates, dated);
+    }
 
-            candidates.Terms.Load(document.TermIds, document.TermWeights, idf);
-            candidates.Lead.Load(document.LeadIds, document.LeadWeights, idf);
-        }
-
-        // The stories are read from here on: the last report's addition to its story must be done.
-        pending?.Wait();
-
+    /// <summary>
+    /// The best story for <paramref name="document"/> among the <paramref name="candidates"/> counted for it (dated
+    /// ones or undated ones only when <paramref name="dated"/> says), and its score (-1 and 0 for none).
+    /// </summary>
+    internal static (int Best, double Score) FindBest(DocumentFeatures document, List<StoryCluster> clusters, float[] idf, StoryCandidates candidates, bool? dated)
+    {
+        candidates.ClearBest();
         foreach (var cluster in candidates.Touched)
         {
             if (dated is { } wanted && clusters[cluster].IsDated != wanted)

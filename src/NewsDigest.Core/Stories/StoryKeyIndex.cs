@@ -55,6 +55,29 @@ internal sealed class StoryKeyIndex
         _lists.MoveToEnd(-owner - 1, cluster, ClustersPerKey);
     }
 
+    /// <summary>What a key's match counts for in a story's hits: a band 2 (strong evidence on its own), a term or name 1.</summary>
+    public static int Weight(long key) => key < 0 ? 2 : 1;
+
+    /// <summary>
+    /// What adding <paramref name="key"/> for <paramref name="cluster"/> would change in the stories that used it:
+    /// <see cref="OwnerLists.AlreadyListed"/> when none (the story is one of them), otherwise the story would join them
+    /// and the one returned would go (<see cref="OwnerLists.NoneDropped"/> for none).
+    /// </summary>
+    public int Change(int cluster, long key)
+    {
+        if (!_owners.TryGetValue(key, out var owner))
+        {
+            return OwnerLists.NoneDropped;
+        }
+
+        if (owner >= 0)
+        {
+            return owner == cluster ? OwnerLists.AlreadyListed : OwnerLists.NoneDropped;
+        }
+
+        return _lists.Dropped(-owner - 1, cluster, ClustersPerKey);
+    }
+
     /// <summary>
     /// Adds to the hits of every story that used one of <paramref name="keys"/> (a band 2, a term or name 1), key by
     /// key; the keys are looked up together first.
@@ -84,8 +107,7 @@ internal sealed class StoryKeyIndex
                 continue;
             }
 
-            // Bands are strong evidence on their own; terms and names count once each.
-            var weight = keys[i] < 0 ? 2 : 1;
+            var weight = Weight(keys[i]);
             if (owner >= 0)
             {
                 hits.Count(owner, weight);
