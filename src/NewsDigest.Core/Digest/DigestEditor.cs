@@ -71,37 +71,27 @@ internal static class DigestEditor
         var olderBefore = window.Start - options.OlderCoverageAfter;
         var groups = grouping.Groups;
         var articles = OrderAll(groups);
-        var ranked = new List<(int Group, DigestEntry Entry, double Score, DateTimeOffset Newest)>(groups.Count);
+        // Every story is ranked, and remembers its headline; only the stories listed get an entry, with their sources
+        // and names (at 100,000 documents, 30 entries instead of over 30,000 that would be dropped).
+        var ranked = new (int Group, bool OlderCoverage, double Score, DateTimeOffset Newest)[groups.Count];
         var headlines = new string[groups.Count];
         for (var g = 0; g < groups.Count; g++)
         {
             var group = groups[g];
             headlines[g] = EntrySources.Headline(articles[g]);
-            var sources = EntrySources.List(articles[g], olderBefore);
-            var entry = new DigestEntry(
-                group.Profile.Id,
-                headlines[g],
-                group.Existing is not null,
-                IsOlderCoverage(sources),
-                [],
-                sources,
-                EntryNames.Of(group.Entities, EntityKind.Person, NamesPerKind),
-                EntryNames.Of(group.Entities, EntityKind.Organisation, NamesPerKind),
-                EntryNames.Of(group.Entities, EntityKind.Place, NamesPerKind),
-                EntrySources.IndependentOutlets(articles[g]));
-
+            var olderCoverage = EntrySources.IsOlderCoverage(articles[g], olderBefore);
             var (newest, newestPublished) = Newest(group.Documents);
-            ranked.Add((g, entry, Score(group, entry, window, newestPublished), newest));
+            ranked[g] = (g, olderCoverage, Score(group, olderCoverage, EntrySources.IndependentOutlets(articles[g]), window, newestPublished), newest);
         }
 
         // News first, older coverage after it; within each, by score. The rank does not depend on the summaries.
         var listed = ranked
-            .OrderBy(r => r.Entry.IsOlderCoverage)
+            .OrderBy(r => r.OlderCoverage)
             .ThenByDescending(r => r.Score)
             .ThenByDescending(r => r.Newest)
-            .ThenBy(r => r.Entry.Headline, StringComparer.Ordinal)
+            .ThenBy(r => headlines[r.Group], StringComparer.Ordinal)
             .Take(options.MaxStories)
-            .Select(r => (r.Group, r.Entry))
+            .Select(r => (r.Group, Entry(groups[r.Group], articles[r.Group], headlines[r.Group], r.OlderCoverage, olderBefore)))
             .ToList();
         var content = new DigestContent(
             window.LocalDate,
@@ -114,7 +104,7 @@ internal static class DigestEditor
             fullDigestUrl)
         {
             // Stories past the cap still count (their documents are filed with this digest): every rendering says how many.
-            OmittedEntries = ranked.Count - listed.Count,
+            OmittedEntries = ranked.Length - listed.Count,
         };
         return new DigestDraft(grouping, articles, headlines, listed, content);
     }
@@ -248,25 +238,19 @@ internal static class DigestEditor
         return summarised;
     }
 
-    /// <summary>Older coverage when some sources are dated and every dated one is older.</summary>
-    private static bool IsOlderCoverage(List<DigestSource> sources)
-    {
-        var dated = false;
-        foreach (var source in sources)
-        {
-            if (source.Published.HasValue)
-            {
-                if (!source.IsOlderCoverage)
-                {
-                    return false;
-                }
-
-                dated = true;
-            }
-        }
-
-        return dated;
-    }
+    /// <summary>The entry of a listed story, without its summary: its headline, sources and names.</summary>
+    private static DigestEntry Entry(StoryGroup group, List<List<SourceFacts>> articles, string headline, bool olderCoverage, DateTimeOffset olderBefore) =>
+        new(
+            group.Profile.Id,
+            headline,
+            group.Existing is not null,
+            olderCoverage,
+            [],
+            EntrySources.List(articles, olderBefore),
+            EntryNames.Of(group.Entities, EntityKind.Person, NamesPerKind),
+            EntryNames.Of(group.Entities, EntityKind.Organisation, NamesPerKind),
+            EntryNames.Of(group.Entities, EntityKind.Place, NamesPerKind),
+            EntrySources.IndependentOutlets(articles));
 
     /// <summary>The newest time among the documents (publication, else ingestion), and the newest publication, if any is dated.</summary>
     private static (DateTimeOffset Newest, DateTimeOffset? NewestPublished) Newest(IReadOnlyList<StoryDocument> documents)
@@ -311,11 +295,11 @@ internal static class DigestEditor
     }
 
     /// <summary>Independent sources count most, then how new the story is to readers, then how recent its documents are.</summary>
-    private static double Score(StoryGroup group, DigestEntry entry, DigestWindow window, DateTimeOffset? newestPublished)
+    private static double Score(StoryGroup group, bool olderCoverage, int independentSources, DigestWindow window, DateTimeOffset? newestPublished)
     {
         var novelty = group.Existing is null ? 1.0 : 0.6;
         double recency;
-        if (entry.IsOlderCoverage)
+        if (olderCoverage)
         {
             recency = 0;
         }
@@ -330,6 +314,6 @@ internal static class DigestEditor
             recency = Math.Exp(-Math.Max(0, age.TotalHours) / 36.0);
         }
 
-        return entry.IndependentSources + (0.8 * novelty) + recency + (0.1 * Math.Log(group.Documents.Count));
+        return independentSources + (0.8 * novelty) + recency + (0.1 * Math.Log(group.Documents.Count));
     }
 }

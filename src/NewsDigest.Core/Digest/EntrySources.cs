@@ -137,6 +137,32 @@ internal static class EntrySources
         return sources;
     }
 
+    /// <summary>
+    /// Whether the story is older coverage: some of its sources (<see cref="List(List{List{SourceFacts}}, DateTimeOffset)"/>)
+    /// are dated, and every dated one was published before <paramref name="olderBefore"/>.
+    /// </summary>
+    public static bool IsOlderCoverage(List<List<SourceFacts>> orderedArticles, DateTimeOffset olderBefore)
+    {
+        var dated = false;
+        foreach (var article in orderedArticles)
+        {
+            foreach (var facts in article)
+            {
+                if (facts.Document.Published is { } published)
+                {
+                    if (published >= olderBefore)
+                    {
+                        return false;
+                    }
+
+                    dated = true;
+                }
+            }
+        }
+
+        return dated;
+    }
+
     /// <summary>Distinct outlets among the articles; an article from an unknown outlet counts as one of its own.</summary>
     public static int IndependentOutlets(List<List<StoryDocument>> orderedArticles) => IndependentOutlets(Facts(orderedArticles));
 

@@ -1,4 +1,5 @@
 using NewsDigest.Digest;
+using NewsDigest.Stories;
 using NewsDigest.Tests.Stories;
 
 namespace NewsDigest.Tests.Digest;
@@ -67,5 +68,36 @@ public sealed class EntrySourcesTests
     public void Shorten_ShortHeadline_Unchanged()
     {
         Assert.Equal("Velo closes its factory", EntrySources.Shorten("Velo closes its factory", EntrySources.HeadlineMaxChars));
+    }
+
+    [Fact]
+    public void IsOlderCoverage_RandomStories_WhatTheSourcesListSays()
+    {
+        var olderBefore = new DateTimeOffset(2026, 1, 10, 0, 0, 0, TimeSpan.Zero);
+        var random = new Random(3);
+        var (older, news) = (0, 0);
+        for (var round = 0; round < 300; round++)
+        {
+            // Undated reports, reports before the bound, at it and after it, copies among them.
+            var articles = Enumerable.Range(0, random.Next(1, 4)).Select(a => (IReadOnlyList<StoryDocument>)[.. Enumerable.Range(0, random.Next(1, 3)).Select(c =>
+            {
+                DateTimeOffset? published = random.Next(4) switch
+                {
+                    0 => null,
+                    1 => olderBefore.AddHours(-random.Next(1, 100)),
+                    2 => olderBefore,
+                    _ => olderBefore.AddHours(random.Next(1, 100)),
+                };
+                return StoryTestDocuments.Make($"r{round}a{a}c{c}", "Velo closes its Turin car factory", Body, published: published, outlet: $"O{a}");
+            })]).ToList();
+            var facts = SourceFacts.Order(articles);
+            var sources = EntrySources.List(facts, olderBefore);
+            var expected = sources.Any(s => s.Published.HasValue) && sources.Where(s => s.Published.HasValue).All(s => s.IsOlderCoverage);
+
+            Assert.Equal(expected, EntrySources.IsOlderCoverage(facts, olderBefore));
+            (older, news) = expected ? (older + 1, news) : (older, news + 1);
+        }
+
+        Assert.True(older > 20 && news > 20, $"{older} older, {news} not");
     }
 }
