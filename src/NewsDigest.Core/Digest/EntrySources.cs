@@ -168,6 +168,12 @@ internal static class EntrySources
 
     public static int IndependentOutlets(List<List<SourceFacts>> orderedArticles)
     {
+        if (orderedArticles.Count <= 1)
+        {
+            // One article is one outlet, known or not (most stories of a large window have one report).
+            return orderedArticles.Count;
+        }
+
         var outlets = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < orderedArticles.Count; i++)
         {

@@ -66,6 +66,11 @@ internal sealed class SourceFacts
             ordered.Add(copies);
         }
 
+        if (ordered.Count == 1)
+        {
+            return ordered;
+        }
+
         var articleOrder = new List<(List<SourceFacts> Article, int Index)>(ordered.Count);
         for (var i = 0; i < ordered.Count; i++)
         {

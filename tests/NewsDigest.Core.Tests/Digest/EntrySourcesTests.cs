@@ -100,4 +100,16 @@ public sealed class EntrySourcesTests
 
         Assert.True(older > 20 && news > 20, $"{older} older, {news} not");
     }
+
+    [Fact]
+    public void IndependentOutlets_ArticlesFromKnownAndUnknownOutlets_EachOutletOnceEachUnknownArticleOnce()
+    {
+        StoryDocument Report(string id, string? outlet) => StoryTestDocuments.Make(id, "Velo closes its Turin car factory", Body, outlet: outlet);
+
+        Assert.Equal(1, EntrySources.IndependentOutlets(SourceFacts.Order([[Report("a", null)]])));
+        Assert.Equal(1, EntrySources.IndependentOutlets(SourceFacts.Order([[Report("a", "Torino Daily"), Report("b", null)]])));
+        Assert.Equal(1, EntrySources.IndependentOutlets(SourceFacts.Order([[Report("a", "Torino Daily")], [Report("b", "torino daily")]])));
+        Assert.Equal(2, EntrySources.IndependentOutlets(SourceFacts.Order([[Report("a", null)], [Report("b", null)]])));
+        Assert.Equal(3, EntrySources.IndependentOutlets(SourceFacts.Order([[Report("a", "A")], [Report("b", null)], [Report("c", "B")], [Report("d", "a")]])));
+    }
 }
