@@ -73,15 +73,16 @@ internal static class DigestEditor
         var articles = OrderAll(groups);
         // Every story is ranked, and remembers its headline; only the stories listed get an entry, with their sources
         // and names (at 100,000 documents, 30 entries instead of over 30,000 that would be dropped).
-        var ranked = new (int Group, bool OlderCoverage, double Score, DateTimeOffset Newest)[groups.Count];
+        var ranked = new (int Group, bool OlderCoverage, int Outlets, double Score, DateTimeOffset Newest)[groups.Count];
         var headlines = new string[groups.Count];
         for (var g = 0; g < groups.Count; g++)
         {
             var group = groups[g];
             headlines[g] = EntrySources.Headline(articles[g]);
             var olderCoverage = EntrySources.IsOlderCoverage(articles[g], olderBefore);
+            var outlets = EntrySources.IndependentOutlets(articles[g]);
             var (newest, newestPublished) = Newest(group.Documents);
-            ranked[g] = (g, olderCoverage, Score(group, olderCoverage, EntrySources.IndependentOutlets(articles[g]), window, newestPublished), newest);
+            ranked[g] = (g, olderCoverage, outlets, Score(group, olderCoverage, outlets, window, newestPublished), newest);
         }
 
         // News first, older coverage after it; within each, by score. The rank does not depend on the summaries.
@@ -91,7 +92,7 @@ internal static class DigestEditor
             .ThenByDescending(r => r.Newest)
             .ThenBy(r => headlines[r.Group], StringComparer.Ordinal)
             .Take(options.MaxStories)
-            .Select(r => (r.Group, Entry(groups[r.Group], articles[r.Group], headlines[r.Group], r.OlderCoverage, olderBefore)))
+            .Select(r => (r.Group, Entry(groups[r.Group], articles[r.Group], headlines[r.Group], r.OlderCoverage, r.Outlets, olderBefore)))
             .ToList();
         var content = new DigestContent(
             window.LocalDate,
@@ -239,7 +240,8 @@ internal static class DigestEditor
     }
 
     /// <summary>The entry of a listed story, without its summary: its headline, sources and names.</summary>
-    private static DigestEntry Entry(StoryGroup group, List<List<SourceFacts>> articles, string headline, bool olderCoverage, DateTimeOffset olderBefore) =>
+    private static DigestEntry Entry(
+        StoryGroup group, List<List<SourceFacts>> articles, string headline, bool olderCoverage, int outlets, DateTimeOffset olderBefore) =>
         new(
             group.Profile.Id,
             headline,
@@ -250,7 +252,7 @@ internal static class DigestEditor
             EntryNames.Of(group.Entities, EntityKind.Person, NamesPerKind),
             EntryNames.Of(group.Entities, EntityKind.Organisation, NamesPerKind),
             EntryNames.Of(group.Entities, EntityKind.Place, NamesPerKind),
-            EntrySources.IndependentOutlets(articles));
+            outlets);
 
     /// <summary>The newest time among the documents (publication, else ingestion), and the newest publication, if any is dated.</summary>
     private static (DateTimeOffset Newest, DateTimeOffset? NewestPublished) Newest(IReadOnlyList<StoryDocument> documents)

@@ -23,7 +23,7 @@ internal sealed class StoryIndexer : IDisposable
     private readonly float[] _idf;
     private readonly float _keyIdf;
     private readonly StoryCandidates[] _counted = [new(), new()];
-    private readonly KeySet _before = new();
+    private readonly HashSet<long> _before = [];
 
     // For each of the two reports counted, its keys the report before it has as well: the only ones whose stories can
     // change when the report before it is indexed.
@@ -130,7 +130,12 @@ internal sealed class StoryIndexer : IDisposable
         shared.Clear();
         if (position > 0)
         {
-            _before.Reset(_reports[position - 1].Keys(_idf, _keyIdf));
+            _before.Clear();
+            foreach (var key in _reports[position - 1].Keys(_idf, _keyIdf))
+            {
+                _before.Add(key);
+            }
+
             foreach (var key in report.Keys(_idf, _keyIdf))
             {
                 if (_before.Contains(key))
