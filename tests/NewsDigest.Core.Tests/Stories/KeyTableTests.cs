@@ -28,4 +28,28 @@ public sealed class KeyTableTests
 
         Assert.False(table.TryGetValue(-5, out _));
     }
+
+    [Fact]
+    public void GetValues_IdsKeysBeyondTheIdsAndBands_ValuesAndMissingAsAdded()
+    {
+        var table = new KeyTable();
+        // An id with 0 and one with a list's number, a key too large to be an id, and a band.
+        long[] added = [0, 7, KeyTable.MaxDirectKey + 1, long.MinValue + 12];
+        int[] values = [0, -3, 5, int.MinValue + 1];
+        for (var i = 0; i < added.Length; i++)
+        {
+            table.GetValueRefOrAddDefault(added[i], out var exists) = values[i];
+            Assert.False(exists);
+        }
+
+        long[] asked = [.. added, 1, 6, 100_000, KeyTable.MaxDirectKey, KeyTable.MaxDirectKey + 2, long.MinValue + 13];
+        var found = new int[asked.Length];
+        table.GetValues(asked, found, missing: 42);
+
+        Assert.Equal([.. values, 42, 42, 42, 42, 42, 42], found);
+        Assert.True(table.TryGetValue(0, out var zero));
+        Assert.Equal(0, zero);
+        Assert.False(table.TryGetValue(100_000, out _));
+        Assert.True(table.GetValueRefOrAddDefault(7, out var again) == -3 && again);
+    }
 }
