@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace NewsDigest.Stories;
 
 /// <summary>
@@ -106,7 +108,14 @@ internal static class StoryPeople
     private static string Surname(string name)
     {
         var space = name.LastIndexOf(' ');
-        return TextTokens.ToInvariantLower(space < 0 ? name : name[(space + 1)..]);
+        if (space < 0)
+        {
+            return TextTokens.ToInvariantLower(name);
+        }
+
+        // Lowered straight from the name: no copy of the surname to lower.
+        return string.Create(name.Length - space - 1, name, static (surname, full) =>
+            full.AsSpan(full.Length - surname.Length).ToLowerInvariant(surname));
     }
 
     /// <summary>The surnames of the people a report names, and of those its headline names.</summary>
@@ -114,9 +123,10 @@ internal static class StoryPeople
     {
         public static ReportPeople Read(DocumentFeatures report)
         {
-            var named = new List<string>();
-            var headline = new List<string>();
-            HashSet<string>? titleWords = null;
+            List<string>? named = null;
+            List<string>? headline = null;
+            char[]? buffer = null;
+            var title = report.Document.Title;
             foreach (var entity in report.Entities)
             {
                 if (entity.Kind != EntityKind.Person)
@@ -125,21 +135,44 @@ internal static class StoryPeople
                 }
 
                 var surname = Surname(entity.Name);
+                named ??= [];
                 if (named.Contains(surname))
                 {
                     continue;
                 }
 
                 named.Add(surname);
-                // By surname, since a headline often gives only that ("Chargers' Jackson arrested").
-                titleWords ??= [.. TextTokens.Words(report.Document.Title)];
-                if (titleWords.Contains(surname))
+                // By surname, since a headline often gives only that ("Chargers' Jackson arrested"). The headline's
+                // words are read again for each surname rather than kept: a report names a handful of people, and
+                // read ahead for every report of a large window, a set of them was most of what the pass allocated.
+                buffer ??= ArrayPool<char>.Shared.Rent(title.Length + 1);
+                if (HasWord(title, surname, buffer))
                 {
-                    headline.Add(surname);
+                    (headline ??= []).Add(surname);
                 }
             }
 
-            return new ReportPeople([.. named], [.. headline]);
+            if (buffer is not null)
+            {
+                ArrayPool<char>.Shared.Return(buffer);
+            }
+
+            return new ReportPeople(named is null ? [] : [.. named], headline is null ? [] : [.. headline]);
+        }
+
+        /// <summary>Whether <paramref name="word"/> is one of the word tokens of <paramref name="text"/> (<see cref="TextTokens.Words"/>).</summary>
+        private static bool HasWord(string text, string word, char[] buffer)
+        {
+            var reader = new WordReader(text, buffer);
+            while (reader.MoveNext())
+            {
+                if (reader.Current.SequenceEqual(word))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
     }
 
