@@ -224,8 +224,8 @@ internal sealed class DocumentFeatures
     /// <summary>Adds the ids of the <paramref name="count"/> heaviest entries (<see cref="RankKey.HeaviestFirst"/>), ties in their original order.</summary>
     private static int AddStrongest(Span<long> keys, int next, Span<long> ranked, int[] ids, int count)
     {
-        ranked.Sort();
-        for (var i = 0; i < ranked.Length && i < count; i++)
+        var strongest = RankKey.SelectSmallest(ranked, count);
+        for (var i = 0; i < strongest; i++)
         {
             keys[next++] = ids[RankKey.Position(ranked[i])];
         }

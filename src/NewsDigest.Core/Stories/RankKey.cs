@@ -14,6 +14,46 @@ internal static class RankKey
     public static long LightestFirst(float weight, int position) =>
         ((long)BitConverter.SingleToUInt32Bits(weight) << 32) | (uint)position;
 
+    /// <summary>
+    /// Puts the <paramref name="count"/> smallest of <paramref name="keys"/> (distinct) first, in ascending order, as
+    /// sorting them all would, and returns how many that is; what follows them is left in no order. A document's
+    /// strongest terms are a few of hundreds: most keys are turned away by one comparison with the last kept.
+    /// </summary>
+    public static int SelectSmallest(Span<long> keys, int count)
+    {
+        if (count <= 0)
+        {
+            return 0;
+        }
+
+        if (keys.Length <= count)
+        {
+            keys.Sort();
+            return keys.Length;
+        }
+
+        var kept = keys[..count];
+        kept.Sort();
+        for (var i = count; i < keys.Length; i++)
+        {
+            var key = keys[i];
+            if (key >= kept[^1])
+            {
+                continue;
+            }
+
+            var at = count - 1;
+            for (; at > 0 && kept[at - 1] > key; at--)
+            {
+                kept[at] = kept[at - 1];
+            }
+
+            kept[at] = key;
+        }
+
+        return count;
+    }
+
     /// <summary>The position a key was made with.</summary>
     public static int Position(long key) => (int)(uint)key;
 }

@@ -18,6 +18,25 @@ public sealed class RankKeyTests
         Assert.Equal(expected.ThenBy(i => i), keys.Select(RankKey.Position));
     }
 
+    [Fact]
+    public void SelectSmallest_RandomKeysAndCounts_FirstCountAreTheSmallestInOrder()
+    {
+        var random = new Random(5);
+        for (var round = 0; round < 2000; round++)
+        {
+            var keys = Enumerable.Range(0, random.Next(0, 300))
+                .Select(i => RankKey.HeaviestFirst(random.Next(4) == 0 ? 1.5f : (float)random.NextDouble(), i))
+                .ToArray();
+            var count = random.Next(0, 24);
+            var sorted = keys.Order().ToArray();
+
+            var kept = RankKey.SelectSmallest(keys, count);
+
+            Assert.Equal(Math.Min(count, keys.Length), kept);
+            Assert.Equal(sorted.Take(kept), keys.Take(kept));
+        }
+    }
+
     /// <summary>Positive weights from tiny to large, many of them equal, and their keys.</summary>
     private static (float[] Weights, long[] Keys) RandomWeights(Func<float, int, long> key)
     {
