@@ -144,7 +144,7 @@ internal static class StoryPeople
                 named.Add(surname);
                 // By surname, since a headline often gives only that ("Chargers' Jackson arrested"). The headline's
                 // words are read again for each surname rather than kept: a report names a handful of people, and
-                // read ahead for every report of a large window, a set of them was most of what the pass allocated.
+                // read ahead for every report of a large window, a set of them was a quarter of what the pass allocated.
                 buffer ??= ArrayPool<char>.Shared.Rent(title.Length + 1);
                 if (HasWord(title, surname, buffer))
                 {
