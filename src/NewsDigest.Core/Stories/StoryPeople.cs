@@ -108,14 +108,16 @@ internal static class StoryPeople
     private static string Surname(string name)
     {
         var space = name.LastIndexOf(' ');
-        if (space < 0)
-        {
-            return TextTokens.ToInvariantLower(name);
-        }
+        return TextTokens.ToInvariantLower(space < 0 ? name : name[(space + 1)..]);
+    }
 
-        // Lowered straight from the name: no copy of the surname to lower.
-        return string.Create(name.Length - space - 1, name, static (surname, full) =>
-            full.AsSpan(full.Length - surname.Length).ToLowerInvariant(surname));
+    /// <summary>The surname of <paramref name="person"/>, from the lower-case name it already has (<see cref="NamedEntity.Key"/>).</summary>
+    private static string Surname(NamedEntity person)
+    {
+        // Lowering keeps every character in its place, so the key's last word is the lowered last word of the name.
+        var key = person.Key;
+        var space = key.LastIndexOf(' ');
+        return space < 0 ? key : key[(space + 1)..];
     }
 
     /// <summary>The surnames of the people a report names, and of those its headline names.</summary>
@@ -134,7 +136,7 @@ internal static class StoryPeople
                     continue;
                 }
 
-                var surname = Surname(entity.Name);
+                var surname = Surname(entity);
                 named ??= [];
                 if (named.Contains(surname))
                 {
