@@ -1,3 +1,5 @@
+using NewsDigest.Normalization;
+
 namespace NewsDigest.Stories;
 
 /// <summary>
@@ -17,6 +19,9 @@ internal sealed class DocumentFeatureReader(StoryVocabulary vocabulary)
     private readonly DocumentFeatureDraft[][] _drafts = [[], []];
     private readonly int[][][] _known = [[], []];
     private DocumentFeatureBuffers[] _buffers = [];
+
+    // The outlets of the documents read without their text: one source object each (StoryDocument.WithoutText).
+    private readonly Dictionary<DocumentSource, DocumentSource> _sources = [];
     private int _claimed;
 
     /// <param name="keepText">False to keep each document without its paragraphs (<see cref="StoryDocument.WithoutText"/>) once read.</param>
@@ -57,7 +62,7 @@ internal sealed class DocumentFeatureReader(StoryVocabulary vocabulary)
                     for (var i = 0; i < count; i++)
                     {
                         var document = documents[start + i];
-                        features[start + i] = DocumentFeatures.FromDraft(keepText ? document : document.WithoutText(), _drafts[slot][i], _known[slot][i], vocabulary);
+                        features[start + i] = DocumentFeatures.FromDraft(keepText ? document : document.WithoutText(_sources), _drafts[slot][i], _known[slot][i], vocabulary);
                     }
                 }
 

@@ -46,10 +46,10 @@ internal sealed class StoryClusterer
     internal const double DayEvidenceFloor = 0.15;
 
     internal const int RowsPerBand = 2;
-    internal const int ClustersPerKey = 32;
+    internal const int ClustersPerKey = 16;
     internal const int DistinctiveTermsPerDocument = 16;
     internal const int DistinctiveNamesPerDocument = 8;
-    internal const int MaxCandidates = 12;
+    internal const int MaxCandidates = 8;
     internal const int MaxCentroidTerms = 150;
     internal const int MaxLeadTerms = 60;
     internal const int MaxSignaturesPerStory = 8;

@@ -42,6 +42,18 @@ internal sealed record StoryDocument(
     /// </summary>
     public StoryDocument WithoutText() => HasText ? this with { Paragraphs = [], HasText = false } : this;
 
+    /// <summary>
+    /// <see cref="WithoutText()"/>, with the source <paramref name="sources"/> holds for an equal one (added when new):
+    /// a large window's documents come from far fewer outlets, and one object per outlet is less for the collector.
+    /// </summary>
+    public StoryDocument WithoutText(Dictionary<DocumentSource, DocumentSource> sources)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        ref var shared = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(sources, Source, out _);
+        shared ??= Source;
+        return HasText || !ReferenceEquals(shared, Source) ? this with { Paragraphs = [], HasText = false, Source = shared } : this;
+    }
+
     private static int Length(IReadOnlyList<string> paragraphs)
     {
         var length = 0;

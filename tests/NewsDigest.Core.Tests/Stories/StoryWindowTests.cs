@@ -1,3 +1,4 @@
+using NewsDigest.Normalization;
 using NewsDigest.Stories;
 
 namespace NewsDigest.Tests.Stories;
@@ -54,6 +55,27 @@ public sealed class StoryWindowTests
         Assert.Equal(
             whole.Groups.Select(g => (g.Profile.Id, string.Join(',', g.Documents.Select(d => d.Id)))),
             streamed.Groups.Select(g => (g.Profile.Id, string.Join(',', g.Documents.Select(d => d.Id)))));
+    }
+
+    [Fact]
+    public void Add_DocumentsWithoutTextFromThreeOutlets_OneSourceObjectPerOutlet()
+    {
+        var outlets = (string[])["Harbor Times", "Valley Post", "Coast Wire"];
+        var documents = DocumentFeaturesParallelTests.Documents(600)
+            .Select((d, i) => d with { Source = new DocumentSource(outlets[i % 3], $"www.{i % 3}.example") })
+            .ToList();
+        var window = new StoryWindow(earlier: null);
+        window.Add(documents[..250], keepText: false);
+        window.Add(documents[250..], keepText: false);
+
+        var read = window.Group([]).Groups.SelectMany(g => g.Documents).ToList();
+
+        Assert.Equal(600, read.Count);
+        var sources = read.Select(d => d.Source).Distinct(ReferenceEqualityComparer.Instance).Cast<DocumentSource>().ToList();
+        Assert.Equal(3, sources.Count);
+        Assert.Equal(outlets.Order(), sources.Select(s => s.Name!).Order());
+        var byId = documents.ToDictionary(d => d.Id);
+        Assert.All(read, d => Assert.Equal(byId[d.Id].Source, d.Source));
     }
 
     [Fact]
