@@ -93,12 +93,34 @@ internal sealed partial class StoryCluster
             return new Measures(cosine, 0, 0, false, jaccard, false, most);
         }
 
+        // The names and the factors cost a few look-ups where the lead's cosine costs one per lead term: with them the
+        // bound is tighter (a story months apart keeps a fifth of its score), and most candidates stop here.
+        var names = Names(document, idf);
+        var factors = Factors(document);
+        most = ((Weights.Cosine * cosine) + (Weights.Lead * MeasureCeiling) + (Weights.Names * names) + (cosine >= DayEvidenceFloor ? Weights.SameDay : 0))
+            * factors.OtherDays * factors.Stranger * factors.Damping * MeasureCeiling;
+        if (most <= toBeat)
+        {
+            return new Measures(cosine, 0, names, false, jaccard, false, most);
+        }
+
         var leadCosine = Cosine(lead ?? WeightedTerms.Of(document.LeadIds, document.LeadWeights, idf), _lead, ref _leadNorm, idf);
         // Naming the same day supports lexical evidence but cannot replace it: most of a day's news names the same days.
         var sameDay = cosine >= DayEvidenceFloor && (_mentionedDays.Near(document.MentionedDays)
             || _publishedDays.Near(document.MentionedDays)
             || _mentionedDays.Near(document.PublishedDays));
 
+        // Multiplied in this order, factor by factor, as always: the same rounding, so the same decisions.
+        var combined = (Weights.Cosine * cosine) + (Weights.Lead * leadCosine) + (Weights.Names * names) + (sameDay ? Weights.SameDay : 0);
+        combined *= factors.OtherDays;
+        combined *= factors.Stranger;
+        combined *= factors.Damping;
+        return new Measures(cosine, leadCosine, names, sameDay, jaccard, false, combined);
+    }
+
+    /// <summary>The overlap of the names the document and the story mention, weighed by how rare each is.</summary>
+    private double Names(DocumentFeatures document, float[] idf)
+    {
         double entityDot = 0;
         double entityDocumentNorm = 0;
         foreach (var id in document.EntityIds)
@@ -112,30 +134,34 @@ internal sealed partial class StoryCluster
         }
 
         var entityNorm = Math.Sqrt(_entitySquares) / _members;
-        var names = entityDocumentNorm == 0 || entityNorm == 0 ? 0 : entityDot / (Math.Sqrt(entityDocumentNorm) * entityNorm);
+        return entityDocumentNorm == 0 || entityNorm == 0 ? 0 : entityDot / (Math.Sqrt(entityDocumentNorm) * entityNorm);
+    }
 
-        var combined = (Weights.Cosine * cosine) + (Weights.Lead * leadCosine) + (Weights.Names * names) + (sameDay ? Weights.SameDay : 0);
+    /// <summary>
+    /// What the score keeps (each 1 or less) when an undated document names other days than the story's, when the
+    /// headline names a person the story never mentions, and for the time between the document and the story.
+    /// </summary>
+    private (double OtherDays, double Stranger, double Damping) Factors(DocumentFeatures document)
+    {
+        var otherDays = 1.0;
         if (document.Document.Published is null && IsDated && document.MentionedDays.Length > 0
             && !_publishedDays.Near(document.MentionedDays) && !_mentionedDays.Near(document.MentionedDays))
         {
             // An undated report whose own days ("Dec. 17") are none of the story's days tells of another occasion.
-            combined *= OtherDaysFactor;
+            otherDays = OtherDaysFactor;
         }
 
-        if (_members >= 2 && HeadlineNamesSomeoneElse(document))
-        {
-            // Same kind of event, someone else: "Pierre Thomas on injured reserve" is not "Reggie Bush's season over".
-            combined *= HeadlineStrangerFactor;
-        }
-
+        // Same kind of event, someone else: "Pierre Thomas on injured reserve" is not "Reggie Bush's season over".
+        var stranger = _members >= 2 && HeadlineNamesSomeoneElse(document) ? HeadlineStrangerFactor : 1.0;
+        var damping = 1.0;
         if (document.Document.Published is { } published && _firstPublished is { } first && _lastPublished is { } last)
         {
             var gap = published < first ? first - published : published > last ? published - last : TimeSpan.Zero;
             // One development is reported within days; months apart it is a different development.
-            combined *= DateDamping(gap);
+            damping = DateDamping(gap);
         }
 
-        return new Measures(cosine, leadCosine, names, sameDay, jaccard, false, combined);
+        return (otherDays, stranger, damping);
     }
 
     /// <summary>The most a cosine or the names' overlap can be: 1, and a little for rounding.</summary>

@@ -47,6 +47,76 @@ public sealed class StoryScoreBoundTests
     }
 
     [Fact]
+    public void ScoreAbove_ReportsOfOneDealDaysToAYearApart_FullScoreAboveTheBarAndNeverMoreBelowIt()
+    {
+        // Rewrites of one development (alike, never copies) weeks to a year apart (the date damping), undated ones
+        // naming other days, and headlines naming a person the story's other reports never name: every factor the
+        // bound multiplies in, on scores high enough for the factors to decide whether a story can win.
+        var day = new DateTimeOffset(2012, 3, 1, 9, 0, 0, TimeSpan.Zero);
+        string[] bodies =
+        [
+            "AMD said on Wednesday it will buy SeaMicro, a maker of low-power microservers, for $334 million in cash and stock.",
+            "Chipmaker AMD agreed to acquire SeaMicro for about $334 million, buying its way into microservers for data centers.",
+            "SeaMicro, the microserver startup, is being bought by AMD in a $334 million deal announced on Wednesday.",
+            "AMD is paying $334 million for SeaMicro to sell energy-efficient microservers to web companies and data centers.",
+            "The $334 million purchase of SeaMicro gives AMD low-power server designs for the data centers of web companies.",
+            "Analysts said AMD's deal for SeaMicro, worth $334 million, puts the chipmaker into the microserver market.",
+        ];
+        int[] daysLater = [0, 12, 60, 200, 400, 0];
+        var corpus = new List<StoryDocument>();
+        for (var i = 0; i < bodies.Length; i++)
+        {
+            var title = i % 2 == 0 ? "AMD to acquire SeaMicro" : $"Lisa Su{i} says AMD will acquire SeaMicro";
+            corpus.Add(StoryTestDocuments.Make($"dated-{i}", title, bodies[i], published: day.AddDays(daysLater[i])));
+            corpus.Add(StoryTestDocuments.Make($"undated-{i}", title, $"On March {1 + (i * 5)}, {bodies[(i + 1) % bodies.Length]}"));
+        }
+
+        var vocabulary = new StoryVocabulary();
+        var features = corpus.Select(d => DocumentFeatures.Build(d, vocabulary)).ToList();
+        var idf = vocabulary.InverseDocumentFrequencies();
+        var stories = new List<StoryCluster>();
+        for (var i = 0; i < features.Count; i++)
+        {
+            var story = new StoryCluster(null);
+            story.Add(features[i], idf);
+            story.Add(features[(i + 3) % features.Count], idf);
+            stories.Add(story);
+        }
+
+        var terms = new WeightedTerms();
+        var lead = new WeightedTerms();
+        var (scored, damped) = (0, 0);
+        foreach (var story in stories)
+        {
+            foreach (var document in features)
+            {
+                terms.Load(document.TermIds, document.TermWeights, idf);
+                lead.Load(document.LeadIds, document.LeadWeights, idf);
+                var similarity = story.Similarity(document, idf);
+                var full = story.Score(document, idf, terms, lead);
+                var undamped = (0.35 * similarity.Cosine) + (0.25 * similarity.LeadCosine) + (0.25 * similarity.Names) + (similarity.SameDay ? 0.15 : 0);
+                damped += !similarity.IsCopy && full < undamped * 0.9 && full > 0.2 ? 1 : 0;
+                foreach (var bar in Bars.Concat([full - 1e-9, full - 1e-3, full - 0.02, full, full + 1e-3]))
+                {
+                    var bounded = story.ScoreAbove(document, idf, terms, lead, bar);
+                    scored++;
+                    if (full > bar)
+                    {
+                        Assert.Equal(full, bounded);
+                    }
+                    else
+                    {
+                        Assert.True(bounded <= bar, $"{bounded} is above the bar {bar} that the full score {full} does not pass");
+                    }
+                }
+            }
+        }
+
+        // Scores the factors cut by a tenth or more, high enough to win: where a bound without them would differ.
+        Assert.True(damped > 10, $"{damped} damped scores above 0.2 among {scored} scored");
+    }
+
+    [Fact]
     public void ScoreAbove_ACopyIsTheBest_OnlyAnotherCopyCanBeatIt()
     {
         var (stories, documents, idf) = SingleDocumentStories();
