@@ -94,7 +94,7 @@ internal sealed partial class StoryCluster
         }
 
         // The names and the factors cost a few look-ups where the lead's cosine costs one per lead term: with them the
-        // bound is tighter (a story months apart keeps a fifth of its score), and most candidates stop here.
+        // bound is tighter (a story over a year apart keeps a fifth of its score), and a fifth of the lead cosines go.
         var names = Names(document, idf);
         var factors = Factors(document);
         most = ((Weights.Cosine * cosine) + (Weights.Lead * MeasureCeiling) + (Weights.Names * names) + (cosine >= DayEvidenceFloor ? Weights.SameDay : 0))
