@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using NewsDigest.Normalization;
 
 namespace NewsDigest.Stories;
@@ -62,7 +63,7 @@ internal sealed class DocumentFeatureReader(StoryVocabulary vocabulary)
                     for (var i = 0; i < count; i++)
                     {
                         var document = documents[start + i];
-                        features[start + i] = DocumentFeatures.FromDraft(keepText ? document : document.WithoutText(_sources), _drafts[slot][i], _known[slot][i], vocabulary);
+                        features[start + i] = DocumentFeatures.FromDraft(keepText ? document : document.WithoutText(Shared(document.Source)), _drafts[slot][i], _known[slot][i], vocabulary);
                     }
                 }
 
@@ -71,6 +72,13 @@ internal sealed class DocumentFeatureReader(StoryVocabulary vocabulary)
         }
 
         return features;
+    }
+
+    /// <summary>The one source object kept for the outlet of <paramref name="source"/>: the first one read.</summary>
+    private DocumentSource Shared(DocumentSource source)
+    {
+        ref var shared = ref CollectionsMarshal.GetValueRefOrAddDefault(_sources, source, out _);
+        return shared ??= source;
     }
 
     /// <summary>Reads the drafts of the block at <paramref name="from"/> (<paramref name="count"/> documents), each claimed by whichever worker is free.</summary>

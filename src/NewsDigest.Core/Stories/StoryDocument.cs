@@ -43,15 +43,17 @@ internal sealed record StoryDocument(
     public StoryDocument WithoutText() => HasText ? this with { Paragraphs = [], HasText = false } : this;
 
     /// <summary>
-    /// <see cref="WithoutText()"/>, with the source <paramref name="sources"/> holds for an equal one (added when new):
-    /// a large window's documents come from far fewer outlets, and one object per outlet is less for the collector.
+    /// <see cref="WithoutText()"/>, holding <paramref name="source"/> (equal to its own) instead of its own source
+    /// object: a large window's documents come from far fewer outlets, and one object per outlet is less to trace.
     /// </summary>
-    public StoryDocument WithoutText(Dictionary<DocumentSource, DocumentSource> sources)
+    public StoryDocument WithoutText(DocumentSource source)
     {
-        ArgumentNullException.ThrowIfNull(sources);
-        ref var shared = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(sources, Source, out _);
-        shared ??= Source;
-        return HasText || !ReferenceEquals(shared, Source) ? this with { Paragraphs = [], HasText = false, Source = shared } : this;
+        if (source != Source)
+        {
+            throw new ArgumentException("The source must be equal to the document's own.", nameof(source));
+        }
+
+        return HasText || !ReferenceEquals(source, Source) ? this with { Paragraphs = [], HasText = false, Source = source } : this;
     }
 
     private static int Length(IReadOnlyList<string> paragraphs)

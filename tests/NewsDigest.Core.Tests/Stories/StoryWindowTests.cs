@@ -104,4 +104,18 @@ public sealed class StoryWindowTests
         Assert.Equal((document.Id, document.Title, document.Published, document.Url, document.Signature), (slim.Id, slim.Title, slim.Published, slim.Url, slim.Signature));
         Assert.Same(slim, slim.WithoutText());
     }
+
+    [Fact]
+    public void WithoutText_EqualSourceOrAnother_HoldsTheEqualOneAndRefusesTheOther()
+    {
+        var document = DocumentFeaturesParallelTests.Documents(1)[0] with { Source = new DocumentSource("Harbor Times", "www.harbor.example") };
+        var shared = new DocumentSource("Harbor Times", "www.harbor.example");
+
+        var slim = document.WithoutText(shared);
+
+        Assert.Same(shared, slim.Source);
+        Assert.False(slim.HasText);
+        Assert.Same(slim, slim.WithoutText(shared));
+        Assert.Throws<ArgumentException>(() => document.WithoutText(new DocumentSource("Valley Post", null)));
+    }
 }
