@@ -116,7 +116,8 @@ internal sealed class DigestComposer(
                         return null;
                     }
 
-                    var stored = await documents.GetAsync(summary.Id, ct);
+                    // Past the regrouping bound only the features are read: the text is let go once read anyway.
+                    var stored = await documents.GetAsync(summary.Id, withText: held is not null, ct);
                     return stored is null ? null : StoryDocument.From(stored.Document, summary.IngestedAt);
                 },
                 cancellationToken);

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NewsDigest.Normalization;
 using NewsDigest.Storage;
+using NewsDigest.Stories;
 
 namespace NewsDigest.Ingestion;
 
@@ -196,6 +197,8 @@ internal sealed partial class IngestionService(
     private async Task<(IngestionStatus Status, string DocumentId)> StoreDocumentAsync(
         NormalizedDocument document, string blobName, IReadOnlyList<string> previousVersions, CancellationToken cancellationToken)
     {
+        // Worked out once here, stored with the document: every digest whose window holds it loads them instead.
+        document = document with { TextFeatures = TextFeatures.Of(document) };
         var (claim, created) = await documents.ClaimContentAsync(document, cancellationToken);
         if (created)
         {

@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using NewsDigest.Stories;
+
 namespace NewsDigest.Normalization;
 
 /// <summary>One uploaded document after normalization: the unit every later stage works on.</summary>
@@ -50,6 +53,13 @@ public sealed record NormalizedDocument
 
     /// <summary>What normalization repaired or removed, in plain words.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary>
+    /// What grouping reads from the text, worked out at ingestion and stored with the document (null until then, and
+    /// for documents stored before): a digest loads it instead of reading the text again.
+    /// </summary>
+    [JsonInclude]
+    internal TextFeatures? TextFeatures { get; init; }
 }
 
 /// <summary>Who published a document: the publisher's name and the host it was served from.</summary>

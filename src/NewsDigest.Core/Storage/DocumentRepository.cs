@@ -55,7 +55,15 @@ internal sealed partial class DocumentRepository(StorageClients storage, TimePro
     }
 
     /// <summary>One document by id with its sources, or null when there is none.</summary>
-    public async Task<StoredDocument?> GetAsync(string id, CancellationToken cancellationToken)
+    public Task<StoredDocument?> GetAsync(string id, CancellationToken cancellationToken) =>
+        GetAsync(id, withText: true, cancellationToken);
+
+    /// <summary>
+    /// One document by id with its sources, or null when there is none. Without its text (<paramref name="withText"/>
+    /// false), its paragraphs and captions are left unread when the features stored with it are current ones
+    /// (<see cref="Stories.TextFeatures.IsCurrent"/>); a document stored before them, or with older ones, comes whole.
+    /// </summary>
+    public async Task<StoredDocument?> GetAsync(string id, bool withText, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(id);
         var container = await storage.GetContainerAsync(storage.Options.NormalizedContainer, cancellationToken);
@@ -71,7 +79,18 @@ internal sealed partial class DocumentRepository(StorageClients storage, TimePro
 
         // The blob's metadata says where the row is; no row yet means its ingestion has not finished.
         var entity = await FindRowAsync(ContentClaims.FromMetadata(content.Value.Details.Metadata), cancellationToken);
-        return entity is null ? null : new StoredDocument(DocumentJson.Deserialize(content.Value.Content), ToSummary(entity));
+        if (entity is null)
+        {
+            return null;
+        }
+
+        var document = withText ? null : DocumentJson.DeserializeWithoutText(content.Value.Content);
+        if (document?.TextFeatures?.IsCurrent() != true)
+        {
+            document = DocumentJson.Deserialize(content.Value.Content);
+        }
+
+        return new StoredDocument(document, ToSummary(entity));
     }
 
     /// <summary>One document's row by id (no blob read), or null when there is none.</summary>

@@ -57,7 +57,15 @@ internal sealed class DocumentFeatures
     public static DocumentFeatures Build(StoryDocument document, StoryVocabulary vocabulary)
     {
         var draft = new DocumentFeatureDraft();
-        draft.Read(document, vocabulary.Buffers);
+        if (document.Features is { } stored)
+        {
+            draft.Load(stored, document.Published);
+        }
+        else
+        {
+            draft.Read(document, vocabulary.Buffers);
+        }
+
         return FromDraft(document, draft, [], vocabulary);
     }
 
@@ -69,7 +77,7 @@ internal sealed class DocumentFeatures
     /// <param name="known">The ids <see cref="DocumentFeatureReader"/> found for the draft's words, or empty to look each up here.</param>
     internal static DocumentFeatures FromDraft(StoryDocument document, DocumentFeatureDraft draft, int[] known, StoryVocabulary vocabulary)
     {
-        // Ids are given in the order the words were read: the headline's, then each paragraph's.
+        // Ids are given in the order the words were first read: the headline's, then each paragraph's.
         var buffers = vocabulary.Buffers;
         var counts = buffers.Terms;
         // The headline and first paragraph say which development the article is about; later paragraphs add background.
@@ -77,11 +85,10 @@ internal sealed class DocumentFeatures
         for (var t = 0; t < draft.Terms; t++)
         {
             var id = t < known.Length && known[t] >= 0 ? known[t] : vocabulary.Id(draft.Term(t));
-            // The headline says what the story is about: it weighs like a few sentences.
-            counts.Add(id, t < draft.TitleTerms ? 3 : 1);
+            counts.Add(id, draft.Weight(t));
             if (t < draft.LeadTerms)
             {
-                lead.Add(id, 1);
+                lead.Add(id, draft.LeadCount(t));
             }
         }
 

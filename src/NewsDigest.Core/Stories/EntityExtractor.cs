@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 
 namespace NewsDigest.Stories;
@@ -13,6 +14,7 @@ internal enum EntityKind
 /// <summary>A name found in a document; <see cref="Key"/> is what two mentions of the same name share.</summary>
 internal sealed record NamedEntity(string Name, EntityKind Kind)
 {
+    [JsonIgnore]
     public string Key { get; } = TextTokens.ToInvariantLower(Name);
 }
 

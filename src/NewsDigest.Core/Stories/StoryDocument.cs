@@ -13,10 +13,15 @@ internal sealed record StoryDocument(
     DocumentSource Source,
     NearDuplicateSignature Signature)
 {
+    /// <summary>
+    /// What grouping needs of a stored document. One read without its text (no paragraphs, current features: see
+    /// <see cref="Storage.DocumentRepository.GetAsync(string, bool, CancellationToken)"/>) comes without its text,
+    /// its features loaded instead; the few a digest summarises are read again.
+    /// </summary>
     public static StoryDocument From(NormalizedDocument document, DateTimeOffset ingestedAt)
     {
         ArgumentNullException.ThrowIfNull(document);
-        return new StoryDocument(
+        var whole = new StoryDocument(
             document.Id,
             document.Title,
             document.Paragraphs,
@@ -24,8 +29,29 @@ internal sealed record StoryDocument(
             ingestedAt,
             document.Url,
             document.Source,
-            document.Signature);
+            document.Signature)
+        {
+            Features = document.TextFeatures is { } features && features.IsCurrent() ? features : null,
+        };
+        return whole.Features is { } current && document.Paragraphs.Count == 0 && current.TextLength > 0
+            ? whole.WithFeaturesInsteadOfText(current)
+            : whole;
     }
+
+    /// <summary>
+    /// The features of its text stored at ingestion, when they are of this build's version: grouping loads them
+    /// instead of reading <see cref="Paragraphs"/> (the two give the same draft). Null means the text is read.
+    /// </summary>
+    /// <exception cref="ArgumentException">The features are of another version or do not hold together.</exception>
+    public TextFeatures? Features
+    {
+        get => _features;
+        init => _features = value is null || value.IsCurrent()
+            ? value
+            : throw new ArgumentException("The text features are of another version or do not hold together.", nameof(value));
+    }
+
+    private readonly TextFeatures? _features;
 
     /// <summary>When the development happened as far as the document says: its publication time, else its arrival.</summary>
     public DateTimeOffset EventTime => Published ?? IngestedAt;
@@ -40,7 +66,7 @@ internal sealed record StoryDocument(
     /// The document without its paragraphs, for a large window: grouping reads the text once into features, and only
     /// the few documents a digest summarises are read again (<see cref="TextLength"/> and everything else stay).
     /// </summary>
-    public StoryDocument WithoutText() => HasText ? this with { Paragraphs = [], HasText = false } : this;
+    public StoryDocument WithoutText() => HasText ? this with { Paragraphs = [], HasText = false, Features = null } : this;
 
     /// <summary>
     /// <see cref="WithoutText()"/>, holding <paramref name="source"/> (equal to its own) instead of its own source
@@ -53,7 +79,17 @@ internal sealed record StoryDocument(
             throw new ArgumentException("The source must be equal to the document's own.", nameof(source));
         }
 
-        return HasText || !ReferenceEquals(source, Source) ? this with { Paragraphs = [], HasText = false, Source = source } : this;
+        return HasText || !ReferenceEquals(source, Source) ? this with { Paragraphs = [], HasText = false, Features = null, Source = source } : this;
+    }
+
+    /// <summary>
+    /// The document as a large window reads it from storage: without its paragraphs, with the features of its text
+    /// stored at ingestion (current ones: see <see cref="TextFeatures.IsCurrent"/>), which grouping loads instead.
+    /// </summary>
+    public StoryDocument WithFeaturesInsteadOfText(TextFeatures features)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        return this with { Paragraphs = [], HasText = false, TextLength = features.TextLength, Features = features };
     }
 
     private static int Length(IReadOnlyList<string> paragraphs)

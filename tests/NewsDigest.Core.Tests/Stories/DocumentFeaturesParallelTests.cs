@@ -20,19 +20,8 @@ public sealed class DocumentFeaturesParallelTests
         Assert.Equal(sequential.Length, parallel.Length);
         for (var i = 0; i < sequential.Length; i++)
         {
-            var (expected, actual) = (sequential[i], parallel[i]);
-            Assert.Same(documents[i], actual.Document);
-            Assert.Equal(expected.TermIds, actual.TermIds);
-            Assert.Equal(expected.TermWeights, actual.TermWeights);
-            Assert.Equal(expected.LeadIds, actual.LeadIds);
-            Assert.Equal(expected.LeadWeights, actual.LeadWeights);
-            Assert.Equal(expected.Entities, actual.Entities);
-            Assert.Equal(expected.EntityIds, actual.EntityIds);
-            Assert.Equal(expected.HeadlinePeople, actual.HeadlinePeople);
-            Assert.Equal(expected.Shingles, actual.Shingles);
-            Assert.Equal(expected.PublishedDays, actual.PublishedDays);
-            Assert.Equal(expected.MentionedDays, actual.MentionedDays);
-            Assert.Equal(expected.MentionedYears, actual.MentionedYears);
+            Assert.Same(documents[i], parallel[i].Document);
+            AssertSameFeatures(sequential[i], parallel[i]);
         }
 
         Assert.Equal(sequentialVocabulary.InverseDocumentFrequencies(), parallelVocabulary.InverseDocumentFrequencies());
@@ -60,6 +49,22 @@ public sealed class DocumentFeaturesParallelTests
             Assert.Equal(i < 701, parts[i].Document.HasText);
             Assert.Equal(documents[i].Id, parts[i].Document.Id);
         }
+    }
+
+    /// <summary>Every feature of <paramref name="actual"/> is that of <paramref name="expected"/>, vocabulary ids included.</summary>
+    internal static void AssertSameFeatures(DocumentFeatures expected, DocumentFeatures actual)
+    {
+        Assert.Equal(expected.TermIds, actual.TermIds);
+        Assert.Equal(expected.TermWeights, actual.TermWeights);
+        Assert.Equal(expected.LeadIds, actual.LeadIds);
+        Assert.Equal(expected.LeadWeights, actual.LeadWeights);
+        Assert.Equal(expected.Entities, actual.Entities);
+        Assert.Equal(expected.EntityIds, actual.EntityIds);
+        Assert.Equal(expected.HeadlinePeople, actual.HeadlinePeople);
+        Assert.Equal(expected.Shingles, actual.Shingles);
+        Assert.Equal(expected.PublishedDays, actual.PublishedDays);
+        Assert.Equal(expected.MentionedDays, actual.MentionedDays);
+        Assert.Equal(expected.MentionedYears, actual.MentionedYears);
     }
 
     /// <summary>Documents from the seeds' paragraphs in turn, each with words of its own so that ids keep appearing.</summary>

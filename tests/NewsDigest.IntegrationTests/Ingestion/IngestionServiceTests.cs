@@ -5,6 +5,7 @@ using NewsDigest.Ingestion;
 using NewsDigest.IntegrationTests.Infrastructure;
 using NewsDigest.Normalization;
 using NewsDigest.Storage;
+using NewsDigest.Stories;
 
 namespace NewsDigest.IntegrationTests.Ingestion;
 
@@ -27,6 +28,9 @@ public sealed class IngestionServiceTests(AzuriteFixture azurite)
         Assert.NotNull(stored);
         Assert.Equal(expected.ContentHash, stored.Document.ContentHash);
         Assert.Equal(expected.Paragraphs, stored.Document.Paragraphs);
+        // The features grouping reads from the text are worked out here once and stored with the document.
+        Assert.True(stored.Document.TextFeatures?.IsCurrent());
+        Assert.Equal(TextFeatures.Of(expected).Terms, stored.Document.TextFeatures!.Terms);
         Assert.Equal(expected.Title, stored.Summary.Title);
         Assert.Equal(["korea-times.txt"], stored.Summary.SourceBlobs);
         var record = Assert.Single(await Inbox.ListRecordsAsync(services, ct));

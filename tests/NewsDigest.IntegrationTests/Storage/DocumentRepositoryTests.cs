@@ -5,6 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 using NewsDigest.IntegrationTests.Infrastructure;
 using NewsDigest.Normalization;
 using NewsDigest.Storage;
+using NewsDigest.Stories;
 
 namespace NewsDigest.IntegrationTests.Storage;
 
@@ -70,6 +71,35 @@ public sealed class DocumentRepositoryTests(AzuriteFixture azurite)
         Assert.Equal(DocumentRepository.TitleMaxChars, stored.Summary.Title.Length);
         Assert.True(stored.Summary.Lead.Length <= DocumentRepository.LeadMaxChars);
         Assert.Equal(["big.txt"], stored.Summary.SourceBlobs);
+    }
+
+    [Fact]
+    public async Task GetAsyncWithoutText_DocumentsStoredWithAndWithoutFeatures_TextLeftUnreadOnlyWhereFeaturesStandForIt()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var services = azurite.CreateServices();
+        var repository = services.GetRequiredService<DocumentRepository>();
+        // One stored with current features, one without any (stored before they were), one with another version's.
+        var current = Document("The port reopened on Monday after the storm.");
+        current = current with { TextFeatures = TextFeatures.Of(current) };
+        var none = Document("The council approved the budget on Tuesday.");
+        var other = Document("The court heard the appeal on Wednesday.");
+        other = other with { TextFeatures = TextFeatures.Of(other) with { Version = TextFeatures.CurrentVersion + 1 } };
+        foreach (var document in new[] { current, none, other })
+        {
+            var (claim, _) = await repository.ClaimContentAsync(document, ct);
+            await repository.StoreAsync(claim, document, document.Id + ".txt", [], ct);
+        }
+
+        var withFeatures = await repository.GetAsync(current.Id, withText: false, ct);
+        var withoutFeatures = await repository.GetAsync(none.Id, withText: false, ct);
+        var withOtherFeatures = await repository.GetAsync(other.Id, withText: false, ct);
+
+        Assert.Empty(withFeatures!.Document.Paragraphs);
+        Assert.Equal(current.TextFeatures.Terms, withFeatures.Document.TextFeatures!.Terms);
+        Assert.Equal(current.Paragraphs, (await repository.GetAsync(current.Id, ct))!.Document.Paragraphs);
+        Assert.Equal(none.Paragraphs, withoutFeatures!.Document.Paragraphs);
+        Assert.Equal(other.Paragraphs, withOtherFeatures!.Document.Paragraphs);
     }
 
     [Fact]

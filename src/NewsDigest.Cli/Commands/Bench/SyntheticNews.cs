@@ -19,12 +19,19 @@ internal sealed class SyntheticStore(int seed, int count, DateTimeOffset now)
     /// <summary>The development each document reports, in the documents' order, once <see cref="ReadAll"/> has been read through.</summary>
     public List<string> DevelopmentOf { get; private set; } = [];
 
+    /// <summary>
+    /// Every document as a large window reads it from storage: not its text, but the features of its text that
+    /// ingestion worked out and stored with it (<see cref="TextFeatures"/>), which are ingestion's work, not the digest's.
+    /// </summary>
     public IEnumerable<StoryDocument> ReadAll()
     {
         var generator = new SyntheticNews(seed);
+        var draft = new DocumentFeatureDraft();
+        var buffers = new DocumentFeatureBuffers();
         foreach (var document in generator.Generate(count, now))
         {
-            yield return document;
+            draft.Read(document.Title, document.Paragraphs, document.Published, buffers);
+            yield return document.WithFeaturesInsteadOfText(draft.ToTextFeatures());
         }
 
         Developments = generator.Developments;
