@@ -59,6 +59,7 @@ public sealed record NormalizedDocument
     /// for documents stored before): a digest loads it instead of reading the text again.
     /// </summary>
     [JsonInclude]
+    [JsonConverter(typeof(TextFeatures.LenientConverter))]
     internal TextFeatures? TextFeatures { get; init; }
 }
 

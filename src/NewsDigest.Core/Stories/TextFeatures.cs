@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using NewsDigest.Normalization;
 
 namespace NewsDigest.Stories;
@@ -107,5 +109,32 @@ internal sealed record TextFeatures
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Reads stored features, or null when they cannot be read (another version's shape, a name kind this build
+    /// does not know): the document is then read whole and its text read again, never refused for its features.
+    /// </summary>
+    internal sealed class LenientConverter : JsonConverter<TextFeatures>
+    {
+        public override TextFeatures? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            // The reader is a copy until the features are read: on failure the original skips the whole value.
+            var attempt = reader;
+            try
+            {
+                var features = JsonSerializer.Deserialize<TextFeatures>(ref attempt, options);
+                reader = attempt;
+                return features;
+            }
+            catch (JsonException)
+            {
+                reader.Skip();
+                return null;
+            }
+        }
+
+        public override void Write(Utf8JsonWriter writer, TextFeatures value, JsonSerializerOptions options) =>
+            JsonSerializer.Serialize(writer, value, options);
     }
 }

@@ -76,20 +76,7 @@ public sealed class TextFeaturesTests
     public void DeserializeWithoutText_DocumentStoredWithFeatures_EverythingButTheText()
     {
         var seed = StoryTestDocuments.Seeds()["001"];
-        var normalized = new NormalizedDocument
-        {
-            Id = seed.Id,
-            Format = DocumentFormat.Html,
-            Title = seed.Title,
-            Published = seed.Published,
-            Url = seed.Url,
-            Source = seed.Source,
-            Paragraphs = seed.Paragraphs,
-            Captions = ["A caption."],
-            ContentHash = "hash",
-            Signature = seed.Signature,
-            TextFeatures = TextFeatures.Of(seed.Title, seed.Paragraphs),
-        };
+        var normalized = StoredWithFeatures(seed);
         var json = DocumentJson.Serialize(normalized);
 
         var whole = DocumentJson.Deserialize(json);
@@ -111,4 +98,43 @@ public sealed class TextFeaturesTests
         Assert.NotNull(document.Features);
         Assert.True(StoryDocument.From(whole, seed.IngestedAt).HasText);
     }
+
+    [Theory]
+    [InlineData("\"kind\":\"Person\"", "\"kind\":\"Starship\"")]
+    [InlineData("\"shingles\":", "\"shingles\":\"many\",\"was\":")]
+    [InlineData("\"version\":1,", "")]
+    public void Deserialize_StoredFeaturesThisBuildCannotRead_DocumentReadWholeWithoutThem(string stored, string unreadable)
+    {
+        var seed = StoryTestDocuments.Seeds()["003"];
+        var normalized = StoredWithFeatures(seed);
+        var json = DocumentJson.Serialize(normalized).ToString();
+        Assert.Contains(stored, json);
+        var damaged = BinaryData.FromString(json.Replace(stored, unreadable, StringComparison.Ordinal));
+
+        var whole = DocumentJson.Deserialize(damaged);
+        var withoutText = DocumentJson.DeserializeWithoutText(damaged);
+
+        Assert.Null(whole.TextFeatures);
+        Assert.Equal(seed.Paragraphs, whole.Paragraphs);
+        Assert.Equal(seed.Title, whole.Title);
+        Assert.Equal(normalized.ContentHash, whole.ContentHash);
+        Assert.Null(withoutText.TextFeatures);
+        Assert.True(StoryDocument.From(whole, seed.IngestedAt).HasText);
+    }
+
+    /// <summary>A seed as ingestion stores it: its text, a caption, and the features of its text.</summary>
+    private static NormalizedDocument StoredWithFeatures(StoryDocument seed) => new()
+    {
+        Id = seed.Id,
+        Format = DocumentFormat.Html,
+        Title = seed.Title,
+        Published = seed.Published,
+        Url = seed.Url,
+        Source = seed.Source,
+        Paragraphs = seed.Paragraphs,
+        Captions = ["A caption."],
+        ContentHash = "hash",
+        Signature = seed.Signature,
+        TextFeatures = TextFeatures.Of(seed.Title, seed.Paragraphs),
+    };
 }
