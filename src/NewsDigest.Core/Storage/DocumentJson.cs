@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -46,7 +47,7 @@ internal static class DocumentJson
 
         foreach (var property in type.Properties)
         {
-            if (property.Name is "paragraphs" or "captions")
+            if ((property.AttributeProvider as MemberInfo)?.Name is nameof(NormalizedDocument.Paragraphs) or nameof(NormalizedDocument.Captions))
             {
                 property.CustomConverter = SkippedList.Instance;
             }
