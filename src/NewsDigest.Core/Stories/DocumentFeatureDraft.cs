@@ -60,9 +60,21 @@ internal sealed class DocumentFeatureDraft
     /// <summary>How many times word <paramref name="index"/> is in the headline and the lead.</summary>
     public int LeadCount(int index) => _leadCounts[index];
 
-    /// <summary>Reads <paramref name="document"/> into this draft, reusing <paramref name="buffers"/> (one set per thread).</summary>
-    public void Read(StoryDocument document, DocumentFeatureBuffers buffers) =>
-        Read(document.Title, document.Paragraphs, document.Published, buffers);
+    /// <summary>
+    /// Reads <paramref name="document"/> into this draft, reusing <paramref name="buffers"/> (one set per thread):
+    /// loads the features stored with it at ingestion when it has them, else reads its text.
+    /// </summary>
+    public void Read(StoryDocument document, DocumentFeatureBuffers buffers)
+    {
+        if (document.Features is { } stored)
+        {
+            Load(stored, document.Published);
+        }
+        else
+        {
+            Read(document.Title, document.Paragraphs, document.Published, buffers);
+        }
+    }
 
     /// <summary>Reads a document's text into this draft, reusing <paramref name="buffers"/> (one set per thread).</summary>
     public void Read(string title, IReadOnlyList<string> paragraphs, DateTimeOffset? published, DocumentFeatureBuffers buffers)

@@ -86,15 +86,7 @@ internal sealed class DocumentFeatureReader(StoryVocabulary vocabulary)
     {
         for (var i = Interlocked.Increment(ref _claimed) - 1; i < count; i = Interlocked.Increment(ref _claimed) - 1)
         {
-            var document = documents[from + i];
-            if (document.Features is { } stored)
-            {
-                _drafts[slot][i].Load(stored, document.Published);
-            }
-            else
-            {
-                _drafts[slot][i].Read(document, _buffers[worker]);
-            }
+            _drafts[slot][i].Read(documents[from + i], _buffers[worker]);
         }
     }
 

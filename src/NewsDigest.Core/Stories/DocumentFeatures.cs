@@ -57,15 +57,7 @@ internal sealed class DocumentFeatures
     public static DocumentFeatures Build(StoryDocument document, StoryVocabulary vocabulary)
     {
         var draft = new DocumentFeatureDraft();
-        if (document.Features is { } stored)
-        {
-            draft.Load(stored, document.Published);
-        }
-        else
-        {
-            draft.Read(document, vocabulary.Buffers);
-        }
-
+        draft.Read(document, vocabulary.Buffers);
         return FromDraft(document, draft, [], vocabulary);
     }
 

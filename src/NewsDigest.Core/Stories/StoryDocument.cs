@@ -21,7 +21,8 @@ internal sealed record StoryDocument(
     public static StoryDocument From(NormalizedDocument document, DateTimeOffset ingestedAt)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var whole = new StoryDocument(
+        var features = document.TextFeatures is { } stored && stored.IsCurrent() ? stored : null;
+        var read = new StoryDocument(
             document.Id,
             document.Title,
             document.Paragraphs,
@@ -31,27 +32,21 @@ internal sealed record StoryDocument(
             document.Source,
             document.Signature)
         {
-            Features = document.TextFeatures is { } features && features.IsCurrent() ? features : null,
+            Features = features,
         };
-        return whole.Features is { } current && document.Paragraphs.Count == 0 && current.TextLength > 0
-            ? whole.WithFeaturesInsteadOfText(current)
-            : whole;
+
+        // No paragraphs, yet features of a text: it was read without its text, and the features stand for it.
+        return features is { TextLength: > 0 } && document.Paragraphs.Count == 0
+            ? read with { HasText = false, TextLength = features.TextLength }
+            : read;
     }
 
     /// <summary>
     /// The features of its text stored at ingestion, when they are of this build's version: grouping loads them
-    /// instead of reading <see cref="Paragraphs"/> (the two give the same draft). Null means the text is read.
+    /// instead of reading <see cref="Paragraphs"/> (the two give the same draft). Null means the text is read. Only
+    /// current ones get here (<see cref="From"/> and <see cref="WithFeaturesInsteadOfText"/> check, once).
     /// </summary>
-    /// <exception cref="ArgumentException">The features are of another version or do not hold together.</exception>
-    public TextFeatures? Features
-    {
-        get => _features;
-        init => _features = value is null || value.IsCurrent()
-            ? value
-            : throw new ArgumentException("The text features are of another version or do not hold together.", nameof(value));
-    }
-
-    private readonly TextFeatures? _features;
+    public TextFeatures? Features { get; private init; }
 
     /// <summary>When the development happened as far as the document says: its publication time, else its arrival.</summary>
     public DateTimeOffset EventTime => Published ?? IngestedAt;
@@ -86,9 +81,15 @@ internal sealed record StoryDocument(
     /// The document as a large window reads it from storage: without its paragraphs, with the features of its text
     /// stored at ingestion (current ones: see <see cref="TextFeatures.IsCurrent"/>), which grouping loads instead.
     /// </summary>
+    /// <exception cref="ArgumentException">The features are of another version or do not hold together.</exception>
     public StoryDocument WithFeaturesInsteadOfText(TextFeatures features)
     {
         ArgumentNullException.ThrowIfNull(features);
+        if (!features.IsCurrent())
+        {
+            throw new ArgumentException("The text features are of another version or do not hold together.", nameof(features));
+        }
+
         return this with { Paragraphs = [], HasText = false, TextLength = features.TextLength, Features = features };
     }
 

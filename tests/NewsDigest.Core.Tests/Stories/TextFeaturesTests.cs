@@ -64,12 +64,12 @@ public sealed class TextFeaturesTests
     }
 
     [Fact]
-    public void Features_NotCurrent_RefusedByTheDocument()
+    public void WithFeaturesInsteadOfText_FeaturesNotCurrent_RefusedByTheDocument()
     {
         var document = StoryTestDocuments.Make("d1", "Harbour reopens", "The harbour reopened after the storm.");
         var older = TextFeatures.Of(document.Title, document.Paragraphs) with { Version = 0 };
 
-        Assert.Throws<ArgumentException>(() => document with { Features = older });
+        Assert.Throws<ArgumentException>(() => document.WithFeaturesInsteadOfText(older));
     }
 
     [Fact]

@@ -74,7 +74,7 @@ public sealed class DocumentRepositoryTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task GetAsyncWithoutText_DocumentsStoredWithAndWithoutFeatures_TextLeftUnreadOnlyWhereFeaturesStandForIt()
+    public async Task GetAsync_WithoutTextForDocumentsStoredWithAndWithoutFeatures_TextLeftUnreadOnlyWhereFeaturesStandForIt()
     {
         var ct = TestContext.Current.CancellationToken;
         await using var services = azurite.CreateServices();
