@@ -1,3 +1,4 @@
+using System.Globalization;
 using NewsDigest.Normalization;
 
 namespace NewsDigest.Tests.Normalization;
@@ -101,5 +102,37 @@ public sealed class TextFastPathTests
         var paragraph = string.Concat(Enumerable.Repeat("Der Bericht ist nicht fertig und wird auch nicht mit den Zahlen verglichen. ", 500));
 
         Assert.Equal(LanguageDetector.Detect("Titel\n" + paragraph), LanguageDetector.Detect(["Titel", paragraph]));
+    }
+
+    [Fact]
+    public void LowerVectorized_AnyShingleHash_SameValuesAsOneByOne()
+    {
+        var random = new Random(20261201);
+        var vectorized = new uint[NearDuplicateSignature.Length];
+        var oneByOne = new uint[NearDuplicateSignature.Length];
+        Array.Fill(vectorized, uint.MaxValue);
+        Array.Fill(oneByOne, uint.MaxValue);
+        ulong[] hashes = [0, ulong.MaxValue, 0x8000_0000_0000_0000, .. Enumerable.Range(0, 2000).Select(_ => (ulong)random.NextInt64() ^ ((ulong)random.Next() << 63))];
+        foreach (var hash in hashes)
+        {
+            ContentFingerprint.LowerVectorized(vectorized, hash);
+            ContentFingerprint.LowerOneByOne(oneByOne, hash);
+            Assert.Equal(oneByOne, vectorized);
+        }
+
+        // Lowered at every position by some shingle: the comparison above saw changing values, not the starting ones.
+        Assert.DoesNotContain(uint.MaxValue, vectorized);
+    }
+
+    [Fact]
+    public void IsWordCharacter_EveryCharacter_AgreesWithTheUnicodeRule()
+    {
+        for (var code = 0; code <= char.MaxValue; code++)
+        {
+            var c = (char)code;
+            var category = CharUnicodeInfo.GetUnicodeCategory(c);
+            var expected = char.IsLetterOrDigit(c) || category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark || c == '_';
+            Assert.True(expected == ContentFingerprint.IsWordCharacter(c), $"U+{code:X4}");
+        }
     }
 }
