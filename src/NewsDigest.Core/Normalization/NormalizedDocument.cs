@@ -56,7 +56,8 @@ public sealed record NormalizedDocument
 
     /// <summary>
     /// What grouping reads from the text, worked out at ingestion and stored with the document (null until then, and
-    /// for documents stored before): a digest loads it instead of reading the text again.
+    /// for documents stored before): a digest loads it instead of reading the text again. Current ones only: stored
+    /// features of another version, or that do not hold together, are read as none (<see cref="TextFeatures.LenientConverter"/>).
     /// </summary>
     [JsonInclude]
     [JsonConverter(typeof(TextFeatures.LenientConverter))]

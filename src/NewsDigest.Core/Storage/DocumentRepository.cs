@@ -85,7 +85,7 @@ internal sealed partial class DocumentRepository(StorageClients storage, TimePro
         }
 
         var document = withText ? null : DocumentJson.DeserializeWithoutText(content.Value.Content);
-        if (document?.TextFeatures?.IsCurrent() != true)
+        if (document?.TextFeatures is null)
         {
             document = DocumentJson.Deserialize(content.Value.Content);
         }

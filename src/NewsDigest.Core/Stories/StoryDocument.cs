@@ -21,7 +21,8 @@ internal sealed record StoryDocument(
     public static StoryDocument From(NormalizedDocument document, DateTimeOffset ingestedAt)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var features = document.TextFeatures is { } stored && stored.IsCurrent() ? stored : null;
+        // Current or none: stored features are checked as they are read (TextFeatures.LenientConverter).
+        var features = document.TextFeatures;
         var read = new StoryDocument(
             document.Id,
             document.Title,
@@ -44,7 +45,7 @@ internal sealed record StoryDocument(
     /// <summary>
     /// The features of its text stored at ingestion, when they are of this build's version: grouping loads them
     /// instead of reading <see cref="Paragraphs"/> (the two give the same draft). Null means the text is read. Only
-    /// current ones get here (<see cref="From"/> and <see cref="WithFeaturesInsteadOfText"/> check, once).
+    /// current ones get here: checked as a stored document is read, or by <see cref="WithFeaturesInsteadOfText"/>.
     /// </summary>
     public TextFeatures? Features { get; private init; }
 

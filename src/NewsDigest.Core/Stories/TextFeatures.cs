@@ -113,7 +113,9 @@ internal sealed record TextFeatures
 
     /// <summary>
     /// Reads stored features, or null when they cannot be read (another version's shape, a name kind this build
-    /// does not know): the document is then read whole and its text read again, never refused for its features.
+    /// does not know) or are not current ones (<see cref="IsCurrent"/>): the document is then read whole and its text
+    /// read again, never refused for its features. Checked here, where they come from storage, so the readers after
+    /// it only ask whether a document has features.
     /// </summary>
     internal sealed class LenientConverter : JsonConverter<TextFeatures>
     {
@@ -125,7 +127,7 @@ internal sealed record TextFeatures
             {
                 var features = JsonSerializer.Deserialize<TextFeatures>(ref attempt, options);
                 reader = attempt;
-                return features;
+                return features is not null && features.IsCurrent() ? features : null;
             }
             catch (JsonException)
             {

@@ -103,6 +103,7 @@ public sealed class TextFeaturesTests
     [InlineData("\"kind\":\"Person\"", "\"kind\":\"Starship\"")]
     [InlineData("\"shingles\":", "\"shingles\":\"many\",\"was\":")]
     [InlineData("\"version\":1,", "")]
+    [InlineData("\"version\":1,", "\"version\":2,")]
     public void Deserialize_StoredFeaturesThisBuildCannotRead_DocumentReadWholeWithoutThem(string stored, string unreadable)
     {
         var seed = StoryTestDocuments.Seeds()["003"];
