@@ -114,9 +114,10 @@ internal sealed class DocumentFeatures
             Shingles = draft.Shingles,
             LeadIds = leadIds,
             LeadWeights = leadWeights,
-            PublishedDays = draft.PublishedDays,
-            MentionedDays = draft.MentionedDays,
-            MentionedYears = draft.MentionedYears,
+            // A large window holds these a hundred thousand times: one array for each single day or year.
+            PublishedDays = SingleValueArrays.Share(draft.PublishedDays),
+            MentionedDays = SingleValueArrays.Share(draft.MentionedDays),
+            MentionedYears = SingleValueArrays.Share(draft.MentionedYears),
         };
     }
 

@@ -57,20 +57,22 @@ internal sealed partial class StoryCluster
 
     public StoryGroup ToGroup(StoryVocabulary vocabulary)
     {
-        var documents = new List<StoryDocument>(NewDocuments.Count);
-        foreach (var document in NewDocuments)
+        // Arrays rather than lists or wrappers around them: a large window builds tens of thousands of groups at once,
+        // and every object in them is one more for the collector to copy as they are built.
+        var documents = new StoryDocument[NewDocuments.Count];
+        for (var d = 0; d < documents.Length; d++)
         {
-            documents.Add(document.Document);
+            documents[d] = NewDocuments[d].Document;
         }
 
-        var articles = GroupCopies(NewDocuments);
+        var articles = GroupCopies(NewDocuments, documents);
         var terms = Heaviest(_centroid, MaxCentroidTerms, _members, vocabulary);
         var lead = Heaviest(_lead, MaxLeadTerms, _members, vocabulary);
         var entities = _entities.Values
             .OrderByDescending(e => e.Count)
             .Take(60)
             .Select(e => new StoryEntity(e.Entity.Name, e.Entity.Kind, e.Count))
-            .ToList();
+            .ToArray();
         var newEntities = MostMentioned(NewDocuments);
         var (first, last) = (documents[0].EventTime, documents[0].EventTime);
         foreach (var document in documents)
@@ -88,14 +90,14 @@ internal sealed partial class StoryCluster
             Existing?.Headline ?? documents[0].Title,
             first,
             last,
-            (Existing?.DocumentCount ?? 0) + documents.Count,
+            (Existing?.DocumentCount ?? 0) + documents.Length,
             terms,
             lead,
             entities,
-            [.. _signatures],
-            [.. _publishedDays.Items],
-            [.. _mentionedDays.Items],
-            [.. _mentionedYears.Items],
+            _signatures.ToArray(),
+            _publishedDays.Items.ToArray(),
+            _mentionedDays.Items.ToArray(),
+            _mentionedYears.Items.ToArray(),
             Existing?.SaidSentences ?? [])
         {
             HeadlinePeople = StoryPeople.HeadlineCounts(NewDocuments, Existing),
@@ -143,12 +145,13 @@ internal sealed partial class StoryCluster
     /// The names the documents mention, most mentioned first (ties in order of first mention), each as first mentioned
     /// with a kind other than <see cref="EntityKind.Other"/> if any mention has one. One pass, no grouping of every mention.
     /// </summary>
-    private static List<NamedEntity> MostMentioned(List<DocumentFeatures> documents)
+    private static IReadOnlyList<NamedEntity> MostMentioned(List<DocumentFeatures> documents)
     {
         if (documents.Count == 1)
         {
             // Extraction gives a document one entity per key: each is mentioned once, in the order of first mention.
-            return [.. documents[0].Entities];
+            // The document's own list, read only, is that order.
+            return documents[0].Entities;
         }
 
         var positions = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -190,11 +193,13 @@ internal sealed partial class StoryCluster
         return "s" + (id.Length > 40 ? id[..40] : id);
     }
 
-    private static List<IReadOnlyList<StoryDocument>> GroupCopies(List<DocumentFeatures> documents)
+    /// <param name="stories">The documents' <see cref="DocumentFeatures.Document"/>, in their order.</param>
+    private static IReadOnlyList<StoryDocument>[] GroupCopies(List<DocumentFeatures> documents, StoryDocument[] stories)
     {
         if (documents.Count == 1)
         {
-            return [[documents[0].Document]];
+            // One document is one article: the group's array of documents serves as the article's.
+            return [stories];
         }
 
         var parent = Enumerable.Range(0, documents.Count).ToArray();
@@ -212,6 +217,6 @@ internal sealed partial class StoryCluster
 
         return [.. Enumerable.Range(0, documents.Count)
             .GroupBy(Find)
-            .Select(g => (IReadOnlyList<StoryDocument>)[.. g.Select(i => documents[i].Document)])];
+            .Select(g => (IReadOnlyList<StoryDocument>)g.Select(i => stories[i]).ToArray())];
     }
 }

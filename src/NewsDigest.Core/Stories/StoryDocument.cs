@@ -139,6 +139,6 @@ internal sealed record StoryProfile(
     public IReadOnlyDictionary<string, int> HeadlinePeople { get; init; } = new Dictionary<string, int>(StringComparer.Ordinal);
 }
 
-internal sealed record StoryEntity(string Name, EntityKind Kind, int Count);
+internal readonly record struct StoryEntity(string Name, EntityKind Kind, int Count);
 
-internal sealed record StorySignature(NearDuplicateSignature Signature, int Shingles);
+internal readonly record struct StorySignature(NearDuplicateSignature Signature, int Shingles);

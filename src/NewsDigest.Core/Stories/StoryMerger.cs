@@ -32,8 +32,7 @@ internal static class StoryMerger
             ? clusters[a].NewDocuments.Count.CompareTo(clusters[b].NewDocuments.Count)
             : a.CompareTo(b));
         var met = new Dictionary<int, int>();
-        var terms = new WeightedTerms();
-        var lead = new WeightedTerms();
+        var vectors = new ReportVectors();
         var closest = new List<(int Times, int Story)>();
         foreach (var c in order)
         {
@@ -44,6 +43,7 @@ internal static class StoryMerger
             }
 
             neighbours.Closest(c, met, closest);
+            vectors.Forget();
             var (best, bestScore) = (-1, 0.0);
             var weighed = 0;
             foreach (var (_, candidate) in closest)
@@ -61,7 +61,7 @@ internal static class StoryMerger
                 }
 
                 // Only a mean of at least the threshold, and at least the best so far, can be chosen.
-                var score = UndatedStoryMerger.AverageLink(story.NewDocuments, target, idf, terms, lead, Math.Max(sameStory, bestScore));
+                var score = UndatedStoryMerger.AverageLink(story.NewDocuments, target, idf, vectors, Math.Max(sameStory, bestScore));
                 // Who the stories are about is asked only of a story that could be chosen: most candidates fall short.
                 if (score >= sameStory && (score > bestScore || (score == bestScore && candidate < best)) && !StoryPeople.AreAboutOthers(story, target))
                 {

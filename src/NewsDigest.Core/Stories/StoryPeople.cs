@@ -120,8 +120,11 @@ internal static class StoryPeople
         return space < 0 ? key : key[(space + 1)..];
     }
 
-    /// <summary>The surnames of the people a report names, and of those its headline names.</summary>
-    internal sealed record ReportPeople(string[] Named, string[] Headline)
+    /// <summary>
+    /// The surnames of the people a report names, and of those its headline names. A value kept in the report itself:
+    /// an object of its own for each of a large window's reports was one more for the collector to trace.
+    /// </summary>
+    internal readonly record struct ReportPeople(string[] Named, string[] Headline)
     {
         public static ReportPeople Read(DocumentFeatures report)
         {

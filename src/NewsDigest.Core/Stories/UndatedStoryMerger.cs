@@ -26,8 +26,7 @@ internal static class UndatedStoryMerger
         }
 
         var search = new StoryCandidates();
-        var terms = new WeightedTerms();
-        var lead = new WeightedTerms();
+        var vectors = new ReportVectors();
         var candidates = new List<int>();
         var count = clusters.Count;
         for (var c = 0; c < count; c++)
@@ -39,6 +38,7 @@ internal static class UndatedStoryMerger
             }
 
             candidates.Clear();
+            vectors.Forget();
             foreach (var member in story.NewDocuments)
             {
                 var (best, _) = StoryClusterer.FindBest(member, clusters, index, idf, keyIdf, search, dated: true);
@@ -56,7 +56,7 @@ internal static class UndatedStoryMerger
                     continue;
                 }
 
-                var linked = AverageLink(story.NewDocuments, clusters[candidate], idf, terms, lead) * WhenFactor(story.NewDocuments, clusters[candidate]);
+                var linked = AverageLink(story.NewDocuments, clusters[candidate], idf, vectors) * WhenFactor(story.NewDocuments, clusters[candidate]);
                 // Ties go to the earlier story, so the result never depends on the order of the candidates.
                 if (linked > score || (linked == score && candidate < target))
                 {
@@ -84,25 +84,34 @@ internal static class UndatedStoryMerger
     }
 
     /// <summary>
-    /// The mean similarity of the reports to the story, weighing their terms in the buffers given (reused). When the
-    /// caller only takes a mean of at least <paramref name="needed"/>, a single report's score is measured in full only
-    /// if it can reach that; otherwise what is returned is below <paramref name="needed"/>, as the full mean would be.
+    /// The mean similarity of the reports to the story, with their weighted terms from <paramref name="vectors"/>. When the
+    /// caller only takes a mean of at least <paramref name="needed"/>, each report's score is measured in full only while
+    /// the mean can still reach that; otherwise what is returned is below <paramref name="needed"/>, as the full mean would be.
     /// </summary>
     internal static double AverageLink(
-        List<DocumentFeatures> members, StoryCluster dated, float[] idf, WeightedTerms terms, WeightedTerms lead, double needed = double.NegativeInfinity)
+        List<DocumentFeatures> members, StoryCluster dated, float[] idf, ReportVectors vectors, double needed = double.NegativeInfinity)
     {
-        // Most stories weighed hold one report, whose capped score is the mean: it is measured in full only if it can reach it.
-        var toBeat = members.Count == 1 ? needed - NeededMargin : double.NegativeInfinity;
+        var weighted = vectors.Of(members, idf);
+        var count = members.Count;
         var sum = 0.0;
-        foreach (var member in members)
+        for (var m = 0; m < count; m++)
         {
-            terms.Load(member.TermIds, member.TermWeights, idf);
-            lead.Load(member.LeadIds, member.LeadWeights, idf);
+            var (terms, lead) = weighted[m];
+            var later = count - m - 1;
+            // What this report must score for the mean to reach the one needed, every later report scoring the most
+            // a capped score can (1): at or under it, the mean cannot, and the measures stop short.
+            var toBeat = (needed * count) - sum - later - NeededMargin;
             // A copy scores above 1; capped, so that one copy cannot carry unrelated reports in with it.
-            sum += Math.Min(1.0, dated.ScoreAbove(member, idf, terms, lead, toBeat));
+            var score = Math.Min(1.0, dated.ScoreAbove(members[m], idf, terms, lead, toBeat));
+            sum += score;
+            if (score <= toBeat)
+            {
+                // Under the one needed by the margin at least, as the full mean is.
+                return (sum + later) / count;
+            }
         }
 
-        return sum / members.Count;
+        return sum / count;
     }
 
     /// <summary>

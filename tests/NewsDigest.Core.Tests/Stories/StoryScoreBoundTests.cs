@@ -145,16 +145,15 @@ public sealed class StoryScoreBoundTests
     public void AverageLink_OneReportAndAMeanNeeded_ExactWhenItReachesItBelowItOtherwise()
     {
         var (stories, documents, idf) = SingleDocumentStories();
-        var terms = new WeightedTerms();
-        var lead = new WeightedTerms();
+        var vectors = new ReportVectors();
         foreach (var story in stories)
         {
             foreach (var document in documents)
             {
-                var full = UndatedStoryMerger.AverageLink([document], story, idf, terms, lead);
+                var full = UndatedStoryMerger.AverageLink([document], story, idf, vectors);
                 foreach (var needed in Bars.Concat([full, full + 1e-12, full - 1e-12, full + 0.1]))
                 {
-                    var bounded = UndatedStoryMerger.AverageLink([document], story, idf, terms, lead, needed);
+                    var bounded = UndatedStoryMerger.AverageLink([document], story, idf, vectors, needed);
                     if (full >= needed)
                     {
                         Assert.Equal(full, bounded);
@@ -166,6 +165,43 @@ public sealed class StoryScoreBoundTests
                 }
             }
         }
+    }
+
+    [Fact]
+    public void AverageLink_SeveralReportsAndAMeanNeeded_ExactWhenItReachesItBelowItOtherwise()
+    {
+        var (stories, documents, idf) = SingleDocumentStories();
+        var vectors = new ReportVectors();
+        var stopped = 0;
+        // Every run of two to five consecutive documents, as the reports of one story weighed against each story.
+        for (var size = 2; size <= 5; size++)
+        {
+            for (var first = 0; first + size <= documents.Count; first++)
+            {
+                var members = documents.GetRange(first, size);
+                foreach (var story in stories)
+                {
+                    vectors.Forget();
+                    var full = UndatedStoryMerger.AverageLink(members, story, idf, vectors);
+                    foreach (var needed in Bars.Concat([full, full + 1e-12, full - 1e-12, full + 0.1, full + 0.5]))
+                    {
+                        var bounded = UndatedStoryMerger.AverageLink(members, story, idf, vectors, needed);
+                        if (full >= needed)
+                        {
+                            Assert.Equal(full, bounded);
+                        }
+                        else
+                        {
+                            Assert.True(bounded < needed, $"{bounded} reaches {needed}, which the full mean {full} of {size} reports does not");
+                            stopped += bounded == full ? 0 : 1;
+                        }
+                    }
+                }
+            }
+        }
+
+        // The bound must cut some means short, or it saves nothing.
+        Assert.True(stopped > 0);
     }
 
     /// <summary>The seeds and a few built documents (rewrites, a copy, unrelated news), each a story of its own.</summary>
