@@ -30,13 +30,22 @@ internal sealed class KeyTable
     private int _count;
     private int _shift;
 
-    public KeyTable()
+    /// <param name="capacity">
+    /// How many keys outside the array by id the table should take before it first grows: each growth allocates both
+    /// arrays anew and moves every key (millions, each a cache miss, in a large window), so a table sized at once for
+    /// what it will hold skips them. It still grows past that.
+    /// </param>
+    public KeyTable(int capacity = 0)
     {
-        const int bits = 10;
+        // Up to three quarters full, as it grows (below); 1,024 slots at least.
+        var bits = Math.Max(10, BitOperations.Log2((uint)Math.Min(1 << 30, Math.Max(1L, (capacity * 4L / 3) - 1))) + 1);
         _keys = NewKeys(1 << bits);
         _values = new int[1 << bits];
         _shift = 64 - bits;
     }
+
+    /// <summary>The slots of the table of keys outside the array by id (a power of two).</summary>
+    internal int Slots => _keys.Length;
 
     /// <summary>The value of <paramref name="key"/>, if it has one.</summary>
     public bool TryGetValue(long key, out int value)

@@ -116,7 +116,7 @@ internal sealed class StoryClusterer
         var keyIdf = vocabulary.SharedTermIdf();
         var sameStory = ThresholdFor(vocabulary.WordFloor);
         var clusters = new List<StoryCluster>();
-        var index = new StoryKeyIndex();
+        var index = new StoryKeyIndex(features.Length + knownStories.Count);
         foreach (var story in knownStories)
         {
             var cluster = StoryCluster.FromProfile(story, vocabulary, idf);

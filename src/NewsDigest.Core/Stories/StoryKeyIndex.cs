@@ -13,11 +13,22 @@ internal sealed class StoryKeyIndex
     // One table for every key, so a key costs one lookup (the table holds millions of signature bands, and each
     // lookup is a cache miss): a value of 0 or more is the one story that used the key, a negative value -(i + 1)
     // points to the list of stories i.
-    private readonly KeyTable _owners = new();
+    private readonly KeyTable _owners;
 
     // The lists of the keys two or more stories used, all in one array: hundreds of thousands of small lists as
     // objects of their own were work for every garbage collection.
     private readonly OwnerLists _lists = new();
+
+    /// <param name="documents">How many documents the index will take: the table of keys is sized for their signature bands.</param>
+    public StoryKeyIndex(int documents = 0) =>
+        _owners = new KeyTable((int)Math.Min(int.MaxValue, (long)documents * DistinctBandsPerDocument));
+
+    /// <summary>
+    /// The distinct signature bands a document adds to the index, a lower estimate: a quarter of its bands, the rest
+    /// shared with the copies and excerpts of its article (16 to 20 a document in <c>bench digest</c>'s windows; the
+    /// table still grows when a window's documents bring more).
+    /// </summary>
+    internal const int DistinctBandsPerDocument = NearDuplicateSignature.Length / RowsPerBand / 4;
 
     public void Add(int cluster, IEnumerable<long> keys)
     {

@@ -52,4 +52,38 @@ public sealed class KeyTableTests
         Assert.False(table.TryGetValue(100_000, out _));
         Assert.True(table.GetValueRefOrAddDefault(7, out var again) == -3 && again);
     }
+
+    [Theory]
+    [InlineData(0, 1024)]
+    [InlineData(768, 1024)]
+    [InlineData(769, 2048)]
+    [InlineData(1_600_000, 1 << 22)]
+    public void New_Capacity_SmallestTableThatTakesItThreeQuartersFull(int capacity, int slots)
+    {
+        Assert.Equal(slots, new KeyTable(capacity).Slots);
+    }
+
+    [Fact]
+    public void GetValueRefOrAddDefault_AsManyBandsAsTheCapacity_NeverGrowsThenGrowsPastIt()
+    {
+        const int capacity = 5_000;
+        var table = new KeyTable(capacity);
+        var slots = table.Slots;
+        for (var i = 0; i < capacity; i++)
+        {
+            table.GetValueRefOrAddDefault(long.MinValue + ((long)i << 20), out _) = i;
+        }
+
+        Assert.Equal(slots, table.Slots);
+        for (var i = capacity; i < slots; i++)
+        {
+            table.GetValueRefOrAddDefault(long.MinValue + ((long)i << 20), out _) = i;
+        }
+
+        Assert.Equal(2 * slots, table.Slots);
+        for (var i = 0; i < slots; i++)
+        {
+            Assert.True(table.TryGetValue(long.MinValue + ((long)i << 20), out var value) && value == i);
+        }
+    }
 }
