@@ -17,7 +17,7 @@ namespace NewsDigest.Stories;
 /// undated ones by id, never by arrival, so the upload order does not change the stories. Stories from earlier
 /// digests are seeded first, so a new document about an ongoing story updates it.
 /// </remarks>
-internal sealed class StoryClusterer
+internal sealed partial class StoryClusterer
 {
     /// <summary>How much each signal weighs in the "same development" score.</summary>
     internal static (double Cosine, double Lead, double Names, double SameDay) Weights { get; set; } = (0.35, 0.25, 0.25, 0.15);
@@ -92,9 +92,11 @@ internal sealed class StoryClusterer
 
         // Reading the window is over: what it left in the oldest generation goes before the single pass grows beside
         // it. Swept, not compacted: what the pass promotes fills the space freed, and a sweep pauses it less.
+        var start = GroupingPart.Mark();
         PhaseCollector.BetweenPhases(features.Length, compacting: false);
+        var collections = GroupingPart.Since(start);
         var idf = vocabulary.InverseDocumentFrequencies();
-        var clusters = BuildStories(features, vocabulary, knownStories, idf);
+        var (clusters, pass, merges) = BuildStories(features, vocabulary, knownStories, idf);
         // The stories hold all their groups are built from: the key index went with the pass, and the reports' term
         // vectors (in their stories' by now) go too, before the groups are built beside them.
         foreach (var document in features)
@@ -102,16 +104,27 @@ internal sealed class StoryClusterer
             document.ForgetVectors();
         }
 
+        start = GroupingPart.Mark();
         PhaseCollector.BetweenPhases(features.Length, compacting: true);
-        return new StoryGrouping(ToGroups(clusters, vocabulary), vocabulary.ToIdfLookup(idf)) { Statistics = vocabulary.ToStatistics() };
+        collections += GroupingPart.Since(start);
+        start = GroupingPart.Mark();
+        var groups = ToGroups(clusters, vocabulary);
+        var statistics = vocabulary.ToStatistics();
+        return new StoryGrouping(groups, vocabulary.ToIdfLookup(idf))
+        {
+            Statistics = statistics,
+            Times = new GroupingTimes(collections, pass, merges, GroupingPart.Since(start)),
+        };
     }
 
     /// <summary>
     /// The stories of <paramref name="features"/> and <paramref name="knownStories"/>: the single pass, then the merges.
     /// The key index and what else only the pass reads are let go on return.
     /// </summary>
-    private static List<StoryCluster> BuildStories(DocumentFeatures[] features, StoryVocabulary vocabulary, IReadOnlyList<StoryProfile> knownStories, float[] idf)
+    private static (List<StoryCluster> Clusters, GroupingPart Pass, GroupingPart Merges) BuildStories(
+        DocumentFeatures[] features, StoryVocabulary vocabulary, IReadOnlyList<StoryProfile> knownStories, float[] idf)
     {
+        var start = GroupingPart.Mark();
         // A term only one document has cannot lead to another document: only shared terms are worth indexing.
         var keyIdf = vocabulary.SharedTermIdf();
         var sameStory = ThresholdFor(vocabulary.WordFloor);
@@ -227,9 +240,11 @@ internal sealed class StoryClusterer
         // The helper thread spins while it waits: it stops with the pass, before the work that follows.
         indexer.Finish();
         indexer.Dispose();
+        var pass = GroupingPart.Since(start);
+        start = GroupingPart.Mark();
         StoryMerger.Merge(clusters, neighbours, idf, sameStory);
         UndatedStoryMerger.MergeIntoDated(clusters, index, idf, keyIdf, sameStory);
-        return clusters;
+        return (clusters, pass, GroupingPart.Since(start));
     }
 
     /// <summary>
@@ -268,45 +283,6 @@ internal sealed class StoryClusterer
 
     /// <summary>The "same development" threshold for a window of <paramref name="documents"/> documents.</summary>
     internal static double ThresholdFor(int documents) => ThresholdFor(StoryVocabulary.FloorFor(documents));
-
-    /// <summary>The components of the similarity of two single documents, for tests and tuning.</summary>
-    internal static StorySimilarity Compare(StoryDocument first, StoryDocument second, IReadOnlyList<StoryDocument> corpus) =>
-        ComparePairs(corpus, [(corpus.ToList().FindIndex(d => d.Id == first.Id), corpus.ToList().FindIndex(d => d.Id == second.Id))])[0];
-
-    /// <summary>Similarities of pairs of documents of one corpus (indexes into it), for tests and tuning.</summary>
-    internal static IReadOnlyList<StorySimilarity> ComparePairs(IReadOnlyList<StoryDocument> corpus, IEnumerable<(int First, int Second)> pairs)
-    {
-        var vocabulary = new StoryVocabulary();
-        var all = corpus.Select(d => DocumentFeatures.Build(d, vocabulary)).ToList();
-        var idf = vocabulary.InverseDocumentFrequencies();
-        var results = new List<StorySimilarity>();
-        foreach (var (first, second) in pairs)
-        {
-            var cluster = new StoryCluster(null);
-            cluster.Add(all[second], idf);
-            results.Add(cluster.Similarity(all[first], idf));
-        }
-
-        return results;
-    }
-
-    /// <summary>
-    /// How each of <paramref name="documents"/> compares with the story made of <paramref name="story"/> (indexes into
-    /// <paramref name="corpus"/>, term weights from the whole corpus): why a report stayed out of a story, or joined it.
-    /// </summary>
-    internal static IReadOnlyList<StorySimilarity> CompareWithStory(IReadOnlyList<StoryDocument> corpus, IReadOnlyList<int> story, IReadOnlyList<int> documents)
-    {
-        var vocabulary = new StoryVocabulary();
-        var all = corpus.Select(d => DocumentFeatures.Build(d, vocabulary)).ToList();
-        var idf = vocabulary.InverseDocumentFrequencies();
-        var cluster = new StoryCluster(null);
-        foreach (var member in story)
-        {
-            cluster.Add(all[member], idf);
-        }
-
-        return [.. documents.Select(d => cluster.Similarity(all[d], idf))];
-    }
 
     /// <summary>The best story for <paramref name="document"/> among those its keys point to, and its score (-1 and 0 for none).</summary>
     internal static (int Best, double Score) FindBest(
@@ -410,6 +386,9 @@ internal sealed record StoryGrouping(IReadOnlyList<StoryGroup> Groups, Func<stri
 {
     /// <summary>The term statistics of earlier digests and this one, to group the next digest with.</summary>
     public TermStatistics Statistics { get; init; } = TermStatistics.Empty;
+
+    /// <summary>Where the grouping spent its time, part by part (<see cref="GroupingTimes.None"/> when not timed).</summary>
+    public GroupingTimes Times { get; init; } = GroupingTimes.None;
 
     /// <summary>Remembered stories whose documents a regrouping moved (<see cref="StoryRegrouping"/>); empty otherwise.</summary>
     public IReadOnlyList<StoryMembershipChange> Changes { get; init; } = [];

@@ -58,12 +58,14 @@ internal static class DigestBenchmark
         Console.WriteLine("documents  developments  stories  B3 P   B3 R  entries   seconds   us/doc  grouping s  summaries s  rendering s  GC pause s   allocated MB  of it grouping MB   peak working set MB");
         var perDocument = new List<(int Size, double Microseconds)>();
         var fingerprints = new List<(int Size, string Fingerprint, string Digest)>();
+        var insides = new List<string>();
         using var progress = new CommandLine.ProgressReporter("bench digest", sizes.Sum(s => (long)s), "documents composed");
         foreach (var size in sizes)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var (line, microseconds, fingerprint, digest) = Measure(size, seed, now, options, renderer);
+            var (line, inside, microseconds, fingerprint, digest) = Measure(size, seed, now, options, renderer);
             Console.WriteLine(line);
+            insides.Add(inside);
             fingerprints.Add((size, fingerprint, digest));
             perDocument.Add((size, microseconds));
             progress.Advance(size);
@@ -78,6 +80,13 @@ internal static class DigestBenchmark
                 $"Growth: time per document x{largeCost / smallCost:0.00} from {smallest:N0} to {largest:N0} documents (x{(double)largest / smallest:0.#} documents; 1.00 is linear, x{(double)largest / smallest:0.#} would be quadratic)."));
         }
 
+        Console.WriteLine("Inside the grouping, seconds (of them paused for garbage collection):");
+        Console.WriteLine("documents           reading       collections       single pass            merges            groups");
+        foreach (var inside in insides)
+        {
+            Console.WriteLine(inside);
+        }
+
         foreach (var (size, fingerprint, digest) in fingerprints)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Stories at {size:N0} documents: fingerprint {fingerprint} (the same stories with the same documents give the same fingerprint)."));
@@ -87,6 +96,10 @@ internal static class DigestBenchmark
         Console.WriteLine("developments: distinct developments the generator wrote about; stories: how many the grouping found;");
         Console.WriteLine("B3 P / B3 R: B-cubed precision and recall of the stories against the developments (1.000 is every story one whole development).");
         Console.WriteLine("grouping / summaries / rendering: the phases of the time; GC pause: the part of it the garbage collector paused the program.");
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"Inside the grouping: reading the window into features; the collections between phases ({PhaseCollector.MinDocuments:N0} documents or more);"));
+        Console.WriteLine("the single pass over the documents; the merge passes over the stories; building the groups and the term statistics.");
         Console.WriteLine("The documents are generated a block at a time and read into the digest as the composer reads them from storage: generating");
         Console.WriteLine("them, and generating again the few the summaries read, is storage's part and left out of the time, pauses and allocations.");
         Console.WriteLine("Peak working set is the process's peak so far (generation included), so it only grows from row to row.");
@@ -97,7 +110,7 @@ internal static class DigestBenchmark
     /// One row of the table: a digest over <paramref name="size"/> documents, scored against their developments. In a
     /// method of its own so nothing of one size (its store, its stories) is held while the next is measured.
     /// </summary>
-    private static (string Line, double Microseconds, string Fingerprint, string Digest) Measure(int size, int seed, DateTimeOffset now, DigestOptions options, DigestRenderer renderer)
+    private static (string Line, string Inside, double Microseconds, string Fingerprint, string Digest) Measure(int size, int seed, DateTimeOffset now, DigestOptions options, DigestRenderer renderer)
     {
         var store = new SyntheticStore(seed, size, now);
         GC.Collect();
@@ -112,7 +125,11 @@ internal static class DigestBenchmark
         var line = string.Create(
             CultureInfo.InvariantCulture,
             $"{size,9:N0}  {store.Developments,12:N0}  {stories,7:N0}  {score.BCubedPrecision,5:0.000}  {score.BCubedRecall,5:0.000}  {entries,7}  {total.TotalSeconds,8:0.00}  {total.TotalMicroseconds / size,7:0}  {phases.Grouping.TotalSeconds,10:0.00}  {phases.Summaries.TotalSeconds,11:0.00}  {phases.Rendering.TotalSeconds,11:0.00}  {phases.Pause.TotalSeconds,10:0.00}  {phases.Allocated / 1048576.0,13:N0}  {phases.GroupingAllocated / 1048576.0,17:N0}  {peak / 1048576.0,20:N0}");
-        return (line, total.TotalMicroseconds / size, fingerprint, digest);
+        var parts = phases.Parts;
+        var inside = string.Create(
+            CultureInfo.InvariantCulture,
+            $"{size,9:N0}  {Part(phases.Reading),16}  {Part(parts.Collections),16}  {Part(parts.Pass),16}  {Part(parts.Merges),16}  {Part(parts.Groups),16}");
+        return (line, inside, total.TotalMicroseconds / size, fingerprint, digest);
     }
 
     /// <summary>
@@ -131,6 +148,8 @@ internal static class DigestBenchmark
             stories.Add(block, keepText: false);
             grouping.Stop();
         }
+
+        var reading = new GroupingPart(grouping.Elapsed, grouping.Pause);
 
         grouping.Start();
         var grouped = stories.Group([]);
@@ -153,7 +172,9 @@ internal static class DigestBenchmark
             rendering.Elapsed,
             grouping.Pause + summaries.Pause + rendering.Pause,
             grouping.Allocated + summaries.Allocated + rendering.Allocated,
-            grouping.Allocated);
+            grouping.Allocated,
+            reading,
+            grouped.Times);
         return (edition.StoryUpdates.Count, rendered.Json.Length > 0 ? edition.Content.Entries.Count : 0, phases, Fingerprint(grouped), Fingerprint(edition, rendered.Json), grouped);
     }
 
@@ -202,8 +223,16 @@ internal static class DigestBenchmark
         return Convert.ToHexString(hash.GetHashAndReset())[..16];
     }
 
-    /// <summary>Grouping into stories; summaries, ranking and story updates; rendering every format; with their GC pauses and allocations.</summary>
-    private sealed record Phases(TimeSpan Grouping, TimeSpan Summaries, TimeSpan Rendering, TimeSpan Pause, long Allocated, long GroupingAllocated);
+    /// <summary>
+    /// Grouping into stories; summaries, ranking and story updates; rendering every format; with their GC pauses and
+    /// allocations; and the grouping's parts: reading the window into features, then what <see cref="GroupingTimes"/> says.
+    /// </summary>
+    private sealed record Phases(
+        TimeSpan Grouping, TimeSpan Summaries, TimeSpan Rendering, TimeSpan Pause, long Allocated, long GroupingAllocated, GroupingPart Reading, GroupingTimes Parts);
+
+    /// <summary>A part's seconds, and in brackets the seconds of it paused for garbage collection.</summary>
+    private static string Part(GroupingPart part) =>
+        string.Create(CultureInfo.InvariantCulture, $"{part.Elapsed.TotalSeconds:0.00} ({part.Paused.TotalSeconds:0.00})");
 
     /// <summary>Time, GC pauses and allocations of one phase, summed over the stretches it runs between storage's.</summary>
     private sealed class Meter
