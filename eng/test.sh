@@ -31,13 +31,21 @@ python3 - "$out/test-results" <<'PY'
 import glob, sys, xml.etree.ElementTree as ET
 ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
 passed = failed = skipped = 0
+broken = []
 for path in glob.glob(sys.argv[1] + "/*.trx"):
-    counters = ET.parse(path).getroot().find("t:ResultSummary/t:Counters", ns)
+    summary = ET.parse(path).getroot().find("t:ResultSummary", ns)
+    counters = summary.find("t:Counters", ns) if summary is not None else None
     if counters is None:
         continue
     passed += int(counters.get("passed", 0))
     failed += int(counters.get("failed", 0)) + int(counters.get("error", 0)) + int(counters.get("timeout", 0))
     skipped += int(counters.get("notExecuted", 0))
+    # A test process that crashed or was aborted reports the tests it finished, none failed: the run itself failed.
+    if summary.get("outcome") == "Failed" and int(counters.get("failed", 0)) == 0:
+        reasons = [t.text.strip() for t in summary.iterfind("t:RunInfos/t:RunInfo/t:Text", ns) if t.text]
+        broken.append(reasons[-1] if reasons else path)
+for reason in broken:
+    print(f"A test run did not finish: {reason}")
 print(f"Tests: {passed} passed, {failed} failed, {skipped} skipped")
 PY
 exit "$status"
