@@ -37,11 +37,11 @@ internal sealed class KeyTable
     /// </param>
     public KeyTable(int capacity = 0)
     {
-        // Up to three quarters full, as it grows (below); 1,024 slots at least.
-        var bits = Math.Max(10, BitOperations.Log2((uint)Math.Min(1 << 30, Math.Max(1L, (capacity * 4L / 3) - 1))) + 1);
-        _keys = NewKeys(1 << bits);
-        _values = new int[1 << bits];
-        _shift = 64 - bits;
+        // The smallest power of two, 1,024 at least, that takes the capacity three quarters full, as it grows (below).
+        var slots = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Clamp(((capacity * 4L) + 2) / 3, 1024, 1 << 30));
+        _keys = NewKeys(slots);
+        _values = new int[slots];
+        _shift = 64 - BitOperations.Log2((uint)slots);
     }
 
     /// <summary>The slots of the table of keys outside the array by id (a power of two).</summary>
