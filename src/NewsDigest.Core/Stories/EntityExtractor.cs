@@ -14,8 +14,30 @@ internal enum EntityKind
 /// <summary>A name found in a document; <see cref="Key"/> is what two mentions of the same name share.</summary>
 internal sealed record NamedEntity(string Name, EntityKind Kind)
 {
+    // Worked out once for an entity, which a window's reports share: a surname worked out for each report that names
+    // the person was a string for each.
+    private readonly (string Key, string? Surname) _lowered = Lower(Name, Kind);
+
+    /// <summary>The name in lower case.</summary>
     [JsonIgnore]
-    public string Key { get; } = TextTokens.ToInvariantLower(Name);
+    public string Key => _lowered.Key;
+
+    /// <summary>For a person, the last word of <see cref="Key"/>: reports name a person in full once and by surname after.</summary>
+    [JsonIgnore]
+    public string? Surname => _lowered.Surname;
+
+    private static (string Key, string? Surname) Lower(string name, EntityKind kind)
+    {
+        var key = TextTokens.ToInvariantLower(name);
+        if (kind != EntityKind.Person)
+        {
+            return (key, null);
+        }
+
+        // Lowering keeps every character in its place, so the key's last word is the lowered last word of the name.
+        var space = key.LastIndexOf(' ');
+        return (key, space < 0 ? key : key[(space + 1)..]);
+    }
 }
 
 /// <summary>

@@ -111,15 +111,6 @@ internal static class StoryPeople
         return TextTokens.ToInvariantLower(space < 0 ? name : name[(space + 1)..]);
     }
 
-    /// <summary>The surname of <paramref name="person"/>, from the lower-case name it already has (<see cref="NamedEntity.Key"/>).</summary>
-    private static string Surname(NamedEntity person)
-    {
-        // Lowering keeps every character in its place, so the key's last word is the lowered last word of the name.
-        var key = person.Key;
-        var space = key.LastIndexOf(' ');
-        return space < 0 ? key : key[(space + 1)..];
-    }
-
     /// <summary>
     /// The surnames of the people a report names, and of those its headline names. A value kept in the report itself:
     /// an object of its own for each of a large window's reports was one more for the collector to trace.
@@ -128,41 +119,51 @@ internal static class StoryPeople
     {
         public static ReportPeople Read(DocumentFeatures report)
         {
-            List<string>? named = null;
-            List<string>? headline = null;
-            char[]? buffer = null;
-            var title = report.Document.Title;
-            foreach (var entity in report.Entities)
+            var entities = report.Entities;
+            var people = 0;
+            for (var e = 0; e < entities.Count; e++)
             {
-                if (entity.Kind != EntityKind.Person)
+                people += entities[e].Kind == EntityKind.Person ? 1 : 0;
+            }
+
+            if (people == 0)
+            {
+                return new ReportPeople([], []);
+            }
+
+            var named = new string[people];
+            var count = 0;
+            var inHeadline = people <= 256 ? stackalloc bool[people] : new bool[people];
+            var headlines = 0;
+            var title = report.Document.Title;
+            var buffer = ArrayPool<char>.Shared.Rent(title.Length + 1);
+            for (var e = 0; e < entities.Count; e++)
+            {
+                // The entity's own surname string: a report keeps only strings its entities already hold.
+                if (entities[e].Surname is not { } surname || named.AsSpan(0, count).Contains(surname))
                 {
                     continue;
                 }
 
-                var surname = Surname(entity);
-                named ??= [];
-                if (named.Contains(surname))
-                {
-                    continue;
-                }
-
-                named.Add(surname);
                 // By surname, since a headline often gives only that ("Chargers' Jackson arrested"). The headline's
                 // words are read again for each surname rather than kept: a report names a handful of people, and
                 // read ahead for every report of a large window, a set of them was a quarter of what the pass allocated.
-                buffer ??= ArrayPool<char>.Shared.Rent(title.Length + 1);
-                if (HasWord(title, surname, buffer))
+                inHeadline[count] = HasWord(title, surname, buffer);
+                headlines += inHeadline[count] ? 1 : 0;
+                named[count++] = surname;
+            }
+
+            ArrayPool<char>.Shared.Return(buffer);
+            var headline = headlines == 0 ? [] : new string[headlines];
+            for (int n = 0, h = 0; h < headlines; n++)
+            {
+                if (inHeadline[n])
                 {
-                    (headline ??= []).Add(surname);
+                    headline[h++] = named[n];
                 }
             }
 
-            if (buffer is not null)
-            {
-                ArrayPool<char>.Shared.Return(buffer);
-            }
-
-            return new ReportPeople(named is null ? [] : [.. named], headline is null ? [] : [.. headline]);
+            return new ReportPeople(named.Length == count ? named : named[..count], headline);
         }
 
         /// <summary>Whether <paramref name="word"/> is one of the word tokens of <paramref name="text"/> (<see cref="TextTokens.Words"/>).</summary>

@@ -36,6 +36,49 @@ public sealed class StoryPeopleTests
         }
     }
 
+    [Fact]
+    public void ReportPeopleRead_PeopleNamedInTheHeadline_KeepsTheEntitiesOwnSurnameStrings()
+    {
+        NamedEntity[] entities =
+        [
+            new("Jamal Williams", EntityKind.Person), new("Chargers", EntityKind.Organisation),
+            new("JACKSON", EntityKind.Person), new("Jamal Williams", EntityKind.Person),
+        ];
+
+        var people = StoryPeople.ReportPeople.Read(Report("Chargers' Jackson and Williams arrested", entities));
+
+        Assert.Equal(["williams", "jackson"], people.Named);
+        Assert.Same(entities[0].Surname, people.Named[0]);
+        Assert.Same(entities[2].Surname, people.Named[1]);
+        Assert.Same(entities[0].Surname, people.Headline[0]);
+        Assert.Same(entities[2].Surname, people.Headline[1]);
+    }
+
+    [Theory]
+    [InlineData("Jamal Williams", 1, "williams")]
+    [InlineData("Ana de la Cruz", 1, "cruz")]
+    [InlineData("JACKSON", 1, "jackson")]
+    [InlineData("San Diego Chargers", 2, null)]
+    [InlineData("San Diego", 3, null)]
+    [InlineData("Pillar 2", 0, null)]
+    public void NamedEntitySurname_OfEachKind_LastWordOfAPersonsKeyOnly(string name, int kindNumber, string? surname)
+    {
+        var kind = (EntityKind)kindNumber;
+        var entity = new NamedEntity(name, kind);
+
+        Assert.Equal(surname, entity.Surname);
+        Assert.Equal(entity, new NamedEntity(name, kind));
+        Assert.NotEqual(entity, new NamedEntity(name, kind == EntityKind.Person ? EntityKind.Other : EntityKind.Person));
+    }
+
+    [Fact]
+    public void NamedEntitySurname_OneWordName_TheKeyItself()
+    {
+        var entity = new NamedEntity("Jackson", EntityKind.Person);
+
+        Assert.Same(entity.Key, entity.Surname);
+    }
+
     /// <summary>The people of a report as a set of its headline's words and a lowered copy of each surname give them.</summary>
     private static (string[] Named, string[] Headline) Expected(string title, NamedEntity[] entities)
     {
