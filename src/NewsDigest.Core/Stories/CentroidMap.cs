@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Numerics;
 
 namespace NewsDigest.Stories;
 
@@ -16,39 +17,55 @@ internal sealed class CentroidMap : IEnumerable<KeyValuePair<int, float>>
 {
     private const int MinimumSlots = 8;
 
-    // Key is the term id + 1, so that 0 marks an empty slot.
+    private readonly CentroidStore? _store;
+
+    // The table is _slotCount slots of _slots from _slotStart (a range of the store's, or an array of its own). Key is
+    // the term id + 1, so that 0 marks an empty slot.
     private Slot[] _slots = [];
+    private int _slotStart;
+    private int _slotCount;
     private int _mask = -1;
     private int _shift = 32;
     private int _count;
 
-    // The ids in enumeration order by place, -1 where one was removed; places removed are reused last first.
+    // The ids in enumeration order by place (_placeCapacity of _order from _orderStart), -1 where one was removed;
+    // places removed are reused last first.
     private int[] _order = [];
+    private int _orderStart;
+    private int _placeCapacity;
     private int _places;
     private int[] _free = [];
     private int _freeCount;
+
+    /// <summary>A map with arrays of its own.</summary>
+    public CentroidMap()
+    {
+    }
+
+    /// <summary>A map whose slots and places are ranges of <paramref name="store"/>'s arrays.</summary>
+    public CentroidMap(CentroidStore store) => _store = store;
 
     public int Count => _count;
 
     /// <summary>Makes room for <paramref name="capacity"/> terms without growing.</summary>
     public void EnsureCapacity(int capacity)
     {
-        if (SlotsFor(capacity) > _slots.Length)
+        if (SlotsFor(capacity) > _slotCount)
         {
             Rehash(SlotsFor(capacity));
         }
 
-        if (_order.Length < capacity)
+        if (_placeCapacity < capacity)
         {
-            Array.Resize(ref _order, capacity);
+            GrowPlaces((int)BitOperations.RoundUpToPowerOf2((uint)capacity));
         }
     }
 
     public bool TryGetValue(int id, out float weight)
     {
-        var slots = _slots;
-        if (slots.Length > 0)
+        if (_slotCount > 0)
         {
+            var slots = _slots.AsSpan(_slotStart, _slotCount);
             var key = id + 1;
             for (var i = Home(id); ; i = (i + 1) & _mask)
             {
@@ -73,18 +90,19 @@ internal sealed class CentroidMap : IEnumerable<KeyValuePair<int, float>>
     /// <summary>The weight of <paramref name="id"/>, added at 0 if the map does not have it yet.</summary>
     public ref float GetValueRefOrAddDefault(int id)
     {
-        if (_count + 1 > _slots.Length - (_slots.Length >> 2))
+        if (_count + 1 > _slotCount - (_slotCount >> 2))
         {
-            Rehash(Math.Max(MinimumSlots, _slots.Length * 2));
+            Rehash(Math.Max(MinimumSlots, _slotCount * 2));
         }
 
+        var slots = _slots.AsSpan(_slotStart, _slotCount);
         var key = id + 1;
         var i = Home(id);
-        while (_slots[i].Key != 0)
+        while (slots[i].Key != 0)
         {
-            if (_slots[i].Key == key)
+            if (slots[i].Key == key)
             {
-                return ref _slots[i].Weight;
+                return ref slots[i].Weight;
             }
 
             i = (i + 1) & _mask;
@@ -97,32 +115,33 @@ internal sealed class CentroidMap : IEnumerable<KeyValuePair<int, float>>
         }
         else
         {
-            if (_places == _order.Length)
+            if (_places == _placeCapacity)
             {
-                Array.Resize(ref _order, Math.Max(4, _order.Length * 2));
+                GrowPlaces(Math.Max(4, _placeCapacity * 2));
             }
 
             place = _places++;
         }
 
-        _order[place] = id;
+        _order[_orderStart + place] = id;
         _count++;
-        _slots[i] = new Slot { Key = key };
-        return ref _slots[i].Weight;
+        slots[i] = new Slot { Key = key };
+        return ref slots[i].Weight;
     }
 
     public bool Remove(int id)
     {
-        if (_slots.Length == 0)
+        if (_slotCount == 0)
         {
             return false;
         }
 
+        var slots = _slots.AsSpan(_slotStart, _slotCount);
         var key = id + 1;
         var i = Home(id);
-        while (_slots[i].Key != key)
+        while (slots[i].Key != key)
         {
-            if (_slots[i].Key == 0)
+            if (slots[i].Key == 0)
             {
                 return false;
             }
@@ -135,23 +154,24 @@ internal sealed class CentroidMap : IEnumerable<KeyValuePair<int, float>>
         while (true)
         {
             j = (j + 1) & _mask;
-            if (_slots[j].Key == 0)
+            if (slots[j].Key == 0)
             {
                 break;
             }
 
-            var home = Home(_slots[j].Key - 1);
+            var home = Home(slots[j].Key - 1);
             var between = i <= j ? home > i && home <= j : home > i || home <= j;
             if (!between)
             {
-                _slots[i] = _slots[j];
+                slots[i] = slots[j];
                 i = j;
             }
         }
 
-        _slots[i] = default;
-        var place = _order.AsSpan(0, _places).IndexOf(id);
-        _order[place] = -1;
+        slots[i] = default;
+        var places = _order.AsSpan(_orderStart, _places);
+        var place = places.IndexOf(id);
+        places[place] = -1;
         if (_freeCount == _free.Length)
         {
             Array.Resize(ref _free, Math.Max(4, _free.Length * 2));
@@ -184,26 +204,39 @@ internal sealed class CentroidMap : IEnumerable<KeyValuePair<int, float>>
 
     private void Rehash(int size)
     {
-        var old = _slots;
-        _slots = new Slot[size];
+        var (old, oldStart, oldCount) = (_slots, _slotStart, _slotCount);
+        (_slots, _slotStart) = _store is null ? (new Slot[size], 0) : _store.Slots.Take(size);
+        _slotCount = size;
         _mask = size - 1;
-        _shift = 32 - System.Numerics.BitOperations.Log2((uint)size);
-        foreach (var slot in old)
+        _shift = 32 - BitOperations.Log2((uint)size);
+        var slots = _slots.AsSpan(_slotStart, size);
+        foreach (var slot in old.AsSpan(oldStart, oldCount))
         {
             if (slot.Key != 0)
             {
                 var i = Home(slot.Key - 1);
-                while (_slots[i].Key != 0)
+                while (slots[i].Key != 0)
                 {
                     i = (i + 1) & _mask;
                 }
 
-                _slots[i] = slot;
+                slots[i] = slot;
             }
         }
+
+        _store?.Slots.Return(old, oldStart, oldCount);
     }
 
-    private struct Slot
+    private void GrowPlaces(int capacity)
+    {
+        var (old, oldStart, oldCapacity) = (_order, _orderStart, _placeCapacity);
+        (_order, _orderStart) = _store is null ? (new int[capacity], 0) : _store.Places.Take(capacity);
+        _placeCapacity = capacity;
+        old.AsSpan(oldStart, _places).CopyTo(_order.AsSpan(_orderStart));
+        _store?.Places.Return(old, oldStart, oldCapacity);
+    }
+
+    internal struct Slot
     {
         public int Key;
         public float Weight;
@@ -222,7 +255,7 @@ internal sealed class CentroidMap : IEnumerable<KeyValuePair<int, float>>
         {
             while (++_place < map._places)
             {
-                var id = map._order[_place];
+                var id = map._order[map._orderStart + _place];
                 if (id >= 0)
                 {
                     map.TryGetValue(id, out var weight);

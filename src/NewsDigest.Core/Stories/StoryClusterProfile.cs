@@ -7,9 +7,9 @@ namespace NewsDigest.Stories;
 /// <summary>A story as remembered between digests: built from a profile, and turned into one after grouping.</summary>
 internal sealed partial class StoryCluster
 {
-    public static StoryCluster FromProfile(StoryProfile profile, StoryVocabulary vocabulary, float[] idf)
+    public static StoryCluster FromProfile(StoryProfile profile, StoryVocabulary vocabulary, float[] idf, CentroidStore? store = null)
     {
-        var cluster = new StoryCluster(profile) { _members = Math.Max(1, profile.DocumentCount) };
+        var cluster = new StoryCluster(profile, store) { _members = Math.Max(1, profile.DocumentCount) };
         foreach (var (term, weight) in profile.Terms)
         {
             var id = vocabulary.Id(term);

@@ -130,9 +130,11 @@ internal sealed partial class StoryClusterer
         var sameStory = ThresholdFor(vocabulary.WordFloor);
         var clusters = new List<StoryCluster>();
         var index = new StoryKeyIndex(features.Length + knownStories.Count);
+        // The stories' vectors share a few large arrays, which live as long as the stories do.
+        var store = new CentroidStore();
         foreach (var story in knownStories)
         {
-            var cluster = StoryCluster.FromProfile(story, vocabulary, idf);
+            var cluster = StoryCluster.FromProfile(story, vocabulary, idf, store);
             clusters.Add(cluster);
             index.Add(clusters.Count - 1, cluster.Keys(idf, keyIdf));
         }
@@ -221,7 +223,7 @@ internal sealed partial class StoryClusterer
             }
             else
             {
-                target = new StoryCluster(null);
+                target = new StoryCluster(null, store);
                 clusters.Add(target);
                 best = clusters.Count - 1;
             }
