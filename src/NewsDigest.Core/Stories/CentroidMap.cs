@@ -37,13 +37,8 @@ internal sealed class CentroidMap : IEnumerable<KeyValuePair<int, float>>
     private int[] _free = [];
     private int _freeCount;
 
-    /// <summary>A map with arrays of its own.</summary>
-    public CentroidMap()
-    {
-    }
-
-    /// <summary>A map whose slots and places are ranges of <paramref name="store"/>'s arrays.</summary>
-    public CentroidMap(CentroidStore store) => _store = store;
+    /// <summary>A map whose slots and places are ranges of <paramref name="store"/>'s arrays, or arrays of its own without one.</summary>
+    public CentroidMap(CentroidStore? store = null) => _store = store;
 
     public int Count => _count;
 

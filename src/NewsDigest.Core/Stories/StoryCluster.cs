@@ -7,13 +7,13 @@ namespace NewsDigest.Stories;
 /// <summary>A story being grouped: its term, lead and name vectors, its days, its signatures and its new documents.</summary>
 internal sealed partial class StoryCluster(StoryProfile? existing, CentroidStore? store = null)
 {
-    private readonly CentroidMap _centroid = store is null ? new() : new(store);
+    private readonly CentroidMap _centroid = new(store);
     private readonly Dictionary<int, (NamedEntity Entity, int Count)> _entities = [];
     private readonly List<StorySignature> _signatures = [];
     // The signatures' values (null when not an array) and shingle counts, in the order of _signatures: the copy check
     // reads them without going through two objects per signature, and the stories it weighs are mostly out of cache.
     private (uint[]? Values, int Shingles)[] _signatureValues = [];
-    private readonly CentroidMap _lead = store is null ? new() : new(store);
+    private readonly CentroidMap _lead = new(store);
     private SmallSet _publishedDays;
     private SmallSet _mentionedDays;
     private SmallSet _mentionedYears;
