@@ -68,11 +68,7 @@ internal sealed partial class StoryCluster
         var articles = GroupCopies(NewDocuments, documents);
         var terms = Heaviest(_centroid, MaxCentroidTerms, _members, vocabulary);
         var lead = Heaviest(_lead, MaxLeadTerms, _members, vocabulary);
-        var entities = _entities.Values
-            .OrderByDescending(e => e.Count)
-            .Take(60)
-            .Select(e => new StoryEntity(e.Entity.Name, e.Entity.Kind, e.Count))
-            .ToArray();
+        var entities = MostNamed(_entities, 60);
         var newEntities = MostMentioned(NewDocuments);
         var (first, last) = (documents[0].EventTime, documents[0].EventTime);
         foreach (var document in documents)
@@ -139,6 +135,37 @@ internal sealed partial class StoryCluster
         System.Buffers.ArrayPool<int>.Shared.Return(ids);
         System.Buffers.ArrayPool<long>.Shared.Return(order);
         return new RankedTerms(terms, weights);
+    }
+
+    /// <summary>
+    /// The <paramref name="size"/> names the most of the story's documents mention, most first, ties in the table's
+    /// order (as a stable sort gives them): ranked as numbers in pooled arrays, not through a sorted sequence per story.
+    /// </summary>
+    internal static StoryEntity[] MostNamed(Dictionary<int, (NamedEntity Entity, int Count)> names, int size)
+    {
+        var count = names.Count;
+        var keys = System.Buffers.ArrayPool<long>.Shared.Rent(count);
+        var values = System.Buffers.ArrayPool<(NamedEntity Entity, int Count)>.Shared.Rent(count);
+        var i = 0;
+        foreach (var value in names.Values)
+        {
+            keys[i] = RankKey.HeaviestFirst(value.Count, i);
+            values[i] = value;
+            i++;
+        }
+
+        var kept = RankKey.SelectSmallest(keys.AsSpan(0, count), size);
+        var entities = new StoryEntity[kept];
+        for (var r = 0; r < kept; r++)
+        {
+            var (entity, mentions) = values[RankKey.Position(keys[r])];
+            entities[r] = new StoryEntity(entity.Name, entity.Kind, mentions);
+        }
+
+        // Cleared: the pool would otherwise keep the names alive.
+        System.Buffers.ArrayPool<(NamedEntity Entity, int Count)>.Shared.Return(values, clearArray: true);
+        System.Buffers.ArrayPool<long>.Shared.Return(keys);
+        return entities;
     }
 
     /// <summary>

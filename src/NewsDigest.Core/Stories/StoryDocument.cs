@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using NewsDigest.Normalization;
 
 namespace NewsDigest.Stories;
@@ -135,8 +136,11 @@ internal sealed record StoryProfile(
     IReadOnlyList<int> MentionedYears,
     IReadOnlyList<string> SaidSentences)
 {
+    /// <summary>No surnames: what most stories' headlines name, shared rather than an empty table each.</summary>
+    internal static readonly IReadOnlyDictionary<string, int> NoPeople = ReadOnlyDictionary<string, int>.Empty;
+
     /// <summary>Surnames the headlines of its documents name, with how many headlines name each: who the story is about.</summary>
-    public IReadOnlyDictionary<string, int> HeadlinePeople { get; init; } = new Dictionary<string, int>(StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, int> HeadlinePeople { get; init; } = NoPeople;
 }
 
 internal readonly record struct StoryEntity(string Name, EntityKind Kind, int Count);

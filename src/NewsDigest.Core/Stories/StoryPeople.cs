@@ -68,20 +68,22 @@ internal static class StoryPeople
     }
 
     /// <summary>How many of the headlines of <paramref name="reports"/> and of the earlier story name each surname.</summary>
-    public static Dictionary<string, int> HeadlineCounts(IReadOnlyList<DocumentFeatures> reports, StoryProfile? earlier)
+    public static IReadOnlyDictionary<string, int> HeadlineCounts(IReadOnlyList<DocumentFeatures> reports, StoryProfile? earlier)
     {
-        var counts = earlier is null
-            ? new Dictionary<string, int>(StringComparer.Ordinal)
+        // Made only when there is someone to count: a large window's stories mostly name nobody in their headlines.
+        Dictionary<string, int>? counts = earlier is null || earlier.HeadlinePeople.Count == 0
+            ? null
             : new Dictionary<string, int>(earlier.HeadlinePeople, StringComparer.Ordinal);
         foreach (var report in reports)
         {
             foreach (var surname in Of(report).Headline)
             {
+                counts ??= new Dictionary<string, int>(StringComparer.Ordinal);
                 counts[surname] = counts.GetValueOrDefault(surname) + 1;
             }
         }
 
-        return counts;
+        return counts ?? StoryProfile.NoPeople;
     }
 
     /// <summary>The surnames of the people named by at least half of the reports, and by two of them at least.</summary>

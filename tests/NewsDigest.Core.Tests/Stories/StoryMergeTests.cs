@@ -146,6 +146,31 @@ public sealed class StoryMergeTests
         Assert.Equal(4, counts["williams"]);
     }
 
+    [Fact]
+    public void HeadlineCounts_NoHeadlineNamesAnyone_TheSharedEmptyTable()
+    {
+        var features = Features(("a", "Storm closes coastal roads", "Heavy rain closed the coastal roads on Monday."));
+
+        var counts = StoryPeople.HeadlineCounts([features[0]], earlier: null);
+
+        Assert.Same(StoryProfile.NoPeople, counts);
+        Assert.Empty(counts);
+    }
+
+    [Fact]
+    public void HeadlineCounts_OnlyTheEarlierDigestNamedSomeone_ItsCountsInATableOfTheirOwn()
+    {
+        var features = Features(("a", "Storm closes coastal roads", "Heavy rain closed the coastal roads on Monday."));
+        var people = new Dictionary<string, int>(StringComparer.Ordinal) { ["williams"] = 3 };
+        var earlier = Profile("s1", "Williams arrested", ArrestWilliams) with { HeadlinePeople = people };
+
+        var counts = StoryPeople.HeadlineCounts([features[0]], earlier);
+
+        Assert.Equal(3, counts["williams"]);
+        Assert.Single(counts);
+        Assert.NotSame(people, counts);
+    }
+
     private static float[] Idf { get; set; } = [];
 
     private static DocumentFeatures[] Features(params (string Id, string Title, string Body)[] texts)
