@@ -136,7 +136,7 @@ internal sealed record StoryProfile(
     IReadOnlyList<int> MentionedYears,
     IReadOnlyList<string> SaidSentences)
 {
-    /// <summary>No surnames: what most stories' headlines name, shared rather than an empty table each.</summary>
+    /// <summary>No surnames: shared by the stories whose headlines name nobody, rather than an empty table each.</summary>
     internal static readonly IReadOnlyDictionary<string, int> NoPeople = ReadOnlyDictionary<string, int>.Empty;
 
     /// <summary>Surnames the headlines of its documents name, with how many headlines name each: who the story is about.</summary>

@@ -70,7 +70,8 @@ internal static class StoryPeople
     /// <summary>How many of the headlines of <paramref name="reports"/> and of the earlier story name each surname.</summary>
     public static IReadOnlyDictionary<string, int> HeadlineCounts(IReadOnlyList<DocumentFeatures> reports, StoryProfile? earlier)
     {
-        // Made only when there is someone to count: a large window's stories mostly name nobody in their headlines.
+        // Made only when there is someone to count: stories whose headlines name nobody (nine in ten of the bench's)
+        // share one empty table.
         Dictionary<string, int>? counts = earlier is null || earlier.HeadlinePeople.Count == 0
             ? null
             : new Dictionary<string, int>(earlier.HeadlinePeople, StringComparer.Ordinal);
