@@ -35,8 +35,14 @@ internal sealed record NamedEntity(string Name, EntityKind Kind)
         }
 
         // Lowering keeps every character in its place, so the key's last word is the lowered last word of the name.
-        var space = key.LastIndexOf(' ');
-        return (key, space < 0 ? key : key[(space + 1)..]);
+        return (key, LastWord(key));
+    }
+
+    /// <summary>The last word of <paramref name="name"/>: a person's surname, or the whole name when it is one word.</summary>
+    internal static string LastWord(string name)
+    {
+        var space = name.LastIndexOf(' ');
+        return space < 0 ? name : name[(space + 1)..];
     }
 }
 

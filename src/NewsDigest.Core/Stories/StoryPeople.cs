@@ -108,11 +108,8 @@ internal static class StoryPeople
 
     private static ReportPeople Of(DocumentFeatures report) => report.People ??= ReportPeople.Read(report);
 
-    private static string Surname(string name)
-    {
-        var space = name.LastIndexOf(' ');
-        return TextTokens.ToInvariantLower(space < 0 ? name : name[(space + 1)..]);
-    }
+    /// <summary>The lower-case surname of a remembered story's person (<see cref="NamedEntity.Surname"/> for a report's).</summary>
+    private static string Surname(string name) => TextTokens.ToInvariantLower(NamedEntity.LastWord(name));
 
     /// <summary>
     /// The surnames of the people a report names, and of those its headline names. A value kept in the report itself:
