@@ -41,7 +41,8 @@ internal sealed class HtmlArticleExtractor
     public HtmlArticle ExtractBounded(string boundedHtml, Uri? documentUrl = null)
     {
         ArgumentNullException.ThrowIfNull(boundedHtml);
-        var document = new HtmlDocument();
+        // No syntax check: it keeps every open element in a table only to list parse errors, which are never read.
+        var document = new HtmlDocument { OptionCheckSyntax = false };
         document.LoadHtml(boundedHtml);
 
         var metadata = PageMetadataReader.Read(document, documentUrl);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using HtmlAgilityPack;
 
@@ -117,11 +118,17 @@ internal static class HtmlText
     {
         var page = node.OwnerDocument.Text;
         var start = node.OuterStartIndex;
-        var length = node.OuterLength;
+        // The parsed length, not OuterLength: that is OuterHtml.Length, a copy of the text made to be measured. On a
+        // 20 MB page the text nodes' copies were most of the large objects the content walk allocated, and each few
+        // megabytes of them set off a full collection with the page's whole DOM to trace.
+        var length = ParsedOuterLength(node);
         return page is not null && start >= 0 && length >= 0 && start <= page.Length - length
             ? page.AsSpan(start, length)
             : node.Text;
     }
+
+    [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "_outerlength")]
+    private static extern ref int ParsedOuterLength(HtmlNode node);
 
     /// <summary>The visible text of a subtree (no script, style or hidden parts), whitespace collapsed.</summary>
     public static string TextOf(HtmlNode node)

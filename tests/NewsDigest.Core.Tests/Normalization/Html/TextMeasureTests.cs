@@ -40,4 +40,23 @@ public sealed class TextMeasureTests
         Assert.NotEmpty(textNodes);
         Assert.All(textNodes, node => Assert.Equal(node.Text, HtmlText.RawText(node).ToString()));
     }
+
+    [Fact]
+    public void RawText_LargeTextNode_ReadInPlaceWithoutACopy()
+    {
+        var text = string.Concat(Enumerable.Repeat("Words of a long paragraph, ", 8_000));
+        var document = new HtmlDocument();
+        document.LoadHtml($"<html><body><p>{text}</p></body></html>");
+        var node = Assert.IsType<HtmlTextNode>(document.DocumentNode.Descendants("p").Single().FirstChild);
+        _ = HtmlText.RawText(node).Length;
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var length = HtmlText.RawText(node).Length;
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(text.Length, length);
+        Assert.Equal(text, HtmlText.RawText(node).ToString());
+        // A copy of the text would be 2 bytes a character: over 400 KB here.
+        Assert.True(allocated < 1_000, $"{allocated:N0} bytes allocated to read {text.Length:N0} characters");
+    }
 }
