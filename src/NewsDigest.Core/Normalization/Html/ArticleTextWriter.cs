@@ -75,7 +75,7 @@ internal sealed class ArticleTextWriter(IReadOnlyDictionary<HtmlNode, ContentNod
     {
         if (html.NodeType == HtmlNodeType.Text)
         {
-            builder.Append(((HtmlTextNode)html).Text);
+            builder.Append(HtmlText.RawText((HtmlTextNode)html));
         }
         else if (html.NodeType == HtmlNodeType.Element && html.Name is "br" or "hr")
         {

@@ -157,7 +157,7 @@ internal static class HtmlText
         {
             if (child.NodeType == HtmlNodeType.Text)
             {
-                builder.Append(((HtmlTextNode)child).Text);
+                builder.Append(RawText((HtmlTextNode)child));
             }
             else if (child.NodeType == HtmlNodeType.Element && !ExtractionPatterns.IgnoredTags.Contains(child.Name))
             {
