@@ -127,6 +127,7 @@ internal static class HtmlText
             : node.Text;
     }
 
+    // HtmlAgilityPack's own field, pinned with its version: the RawText tests fail if a new version renames it.
     [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "_outerlength")]
     private static extern ref int ParsedOuterLength(HtmlNode node);
 
