@@ -126,13 +126,25 @@ internal static class ContentFingerprint
     /// <see cref="Fingerprint(string)"/> of <paramref name="lines"/> joined by line feeds, without joining them: a line
     /// feed is no word character, so a word never runs from one line into the next.
     /// </summary>
-    public static (int WordCount, NearDuplicateSignature Signature) Fingerprint(IReadOnlyList<string> lines)
+    public static (int WordCount, NearDuplicateSignature Signature) Fingerprint(IReadOnlyList<string> lines) =>
+        Fingerprint(lines, InTwoFrom);
+
+    /// <summary>How long a text must be (in characters) to be read in two halves at once.</summary>
+    internal const long InTwoFrom = 1 << 20;
+
+    /// <summary><see cref="Fingerprint(IReadOnlyList{string})"/>, in two halves at once when the lines are <paramref name="inTwoFrom"/> characters or more.</summary>
+    internal static (int WordCount, NearDuplicateSignature Signature) Fingerprint(IReadOnlyList<string> lines, long inTwoFrom)
     {
         ArgumentNullException.ThrowIfNull(lines);
         var length = 0L;
         foreach (var line in lines)
         {
             length += line.Length + 1;
+        }
+
+        if (length >= inTwoFrom && InTwo(lines, length) is { } halves)
+        {
+            return halves;
         }
 
         var shingles = new ShingleStream((int)Math.Min(length / 5, int.MaxValue));
@@ -144,39 +156,117 @@ internal static class ContentFingerprint
         return (shingles.Words, shingles.Finish());
     }
 
-    private static void ReadWords(string text, ShingleStream shingles)
+    /// <summary>
+    /// The fingerprint of a long text read as two halves on two threads, split at a character that is in no word:
+    /// a signature is the least of each hash over all shingles, so it is the least of the halves' signatures, as long
+    /// as the first half also takes the shingles that run into the second (its first two words, read by the second
+    /// half). Null when a half has too few words for that.
+    /// </summary>
+    private static (int WordCount, NearDuplicateSignature Signature)? InTwo(IReadOnlyList<string> lines, long length)
     {
+        var (line, offset) = Middle(lines, length);
+        var first = new ShingleStream((int)Math.Min(length / 10, int.MaxValue));
+        var second = new ShingleStream((int)Math.Min(length / 10, int.MaxValue)) { KeepsFirstWords = true };
+        Parallel.Invoke(
+            () =>
+            {
+                for (var i = 0; i < line; i++)
+                {
+                    ReadWords(lines[i], first);
+                }
+
+                ReadWords(lines[line].AsSpan(0, offset), first);
+            },
+            () =>
+            {
+                ReadWords(lines[line].AsSpan(offset), second);
+                for (var i = line + 1; i < lines.Count; i++)
+                {
+                    ReadWords(lines[i], second);
+                }
+            });
+
+        var own = first.Words;
+        if (own < 1 || second.Words < ShingleSize)
+        {
+            return null;
+        }
+
+        foreach (var word in second.FirstWords)
+        {
+            first.AddWord(word, lowerCase: false);
+        }
+
+        var (a, b) = (first.Finish().Values, second.Finish().Values);
+        var values = new uint[a.Count];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = Math.Min(a[i], b[i]);
+        }
+
+        return (own + second.Words, new NearDuplicateSignature(values));
+    }
+
+    /// <summary>Where the lines split in two: the first character at or past the middle that is in no word.</summary>
+    private static (int Line, int Offset) Middle(IReadOnlyList<string> lines, long length)
+    {
+        var start = 0L;
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var line = lines[i];
+            if (start + line.Length >= length / 2)
+            {
+                for (var j = (int)Math.Max(0, (length / 2) - start); j < line.Length; j++)
+                {
+                    if (!IsWordCharacter(line[j]) && !IsSingleCharacterWord(line[j]))
+                    {
+                        return (i, j);
+                    }
+                }
+
+                // No such character after the middle of this line: the line feed after it is one.
+                return (i, line.Length);
+            }
+
+            start += line.Length + 1;
+        }
+
+        return (lines.Count - 1, lines.Count == 0 ? 0 : lines[^1].Length);
+    }
+
+    private static void ReadWords(ReadOnlySpan<char> text, ShingleStream shingles)
+    {
+        // Each word is added where it ends, written out in the loop (a local function cannot take the span): a
+        // page-sized text is read in one call, so the loop is optimized while it runs (on-stack replacement) and must
+        // not call out per word to code not yet optimized; AddWord and what it calls are inlined.
         var wordStart = -1;
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
             if (IsSingleCharacterWord(c))
             {
-                EndWord(i);
-                shingles.AddWord(text.AsSpan(i, 1), lowerCase: false);
+                if (wordStart >= 0)
+                {
+                    shingles.AddWord(text[wordStart..i], lowerCase: true);
+                    wordStart = -1;
+                }
+
+                shingles.AddWord(text.Slice(i, 1), lowerCase: false);
             }
             else if (IsWordCharacter(c))
             {
                 wordStart = wordStart < 0 ? i : wordStart;
             }
-            else
+            else if (wordStart >= 0)
             {
-                EndWord(i);
+                shingles.AddWord(text[wordStart..i], lowerCase: true);
+                wordStart = -1;
             }
         }
 
-        EndWord(text.Length);
-
-        // Inlined, as is what it calls, into the loop above: a page-sized text is read in one call, so the loop is
-        // optimized while it runs (on-stack replacement) and must not call out per word to code not yet optimized.
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        void EndWord(int end)
+        if (wordStart >= 0)
         {
-            if (wordStart >= 0)
-            {
-                shingles.AddWord(text.AsSpan(wordStart, end - wordStart), lowerCase: true);
-                wordStart = -1;
-            }
+            shingles.AddWord(text[wordStart..], lowerCase: true);
         }
     }
 
@@ -286,6 +376,12 @@ internal static class ContentFingerprint
 
         public int Words { get; private set; }
 
+        /// <summary>Whether the first <see cref="ShingleSize"/> - 1 words are kept, lower-cased (<see cref="FirstWords"/>).</summary>
+        public bool KeepsFirstWords { get; init; }
+
+        /// <summary>The first words as they went into the shingles, when <see cref="KeepsFirstWords"/>.</summary>
+        public List<string> FirstWords { get; } = [];
+
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void AddWord(ReadOnlySpan<char> word, bool lowerCase)
         {
@@ -302,6 +398,11 @@ internal static class ContentFingerprint
             }
 
             _lengths[slot] = word.Length;
+            if (KeepsFirstWords && Words < ShingleSize - 1)
+            {
+                FirstWords.Add(new string(copy, 0, word.Length));
+            }
+
             Words++;
             if (Words >= ShingleSize)
             {

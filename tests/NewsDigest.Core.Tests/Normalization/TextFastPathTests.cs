@@ -90,6 +90,30 @@ public sealed class TextFastPathTests
         Assert.Equal(ContentFingerprint.Fingerprint(text), ContentFingerprint.Fingerprint(lines));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Fingerprint_LinesReadInTwoHalves_SameAsReadInOne(int seed)
+    {
+        // Words from a small vocabulary (so shingles repeat), upper case, CJK characters that are words on their own,
+        // punctuation, empty lines and lines of a few words, so the middle falls in every kind of place.
+        string[] words = ["Harbour", "strike", "ends", "after", "talks", "the", "union", "said", "東", "京", "café", "x", "A1_b"];
+        string[] gaps = [" ", ", ", ". ", " — ", "  ", "\t", "(", ") "];
+        var random = new Random(seed);
+        for (var text = 0; text < 200; text++)
+        {
+            var lines = Enumerable.Range(0, random.Next(1, 12)).Select(_ => string.Concat(Enumerable.Range(0, random.Next(0, 40))
+                .Select(_ => words[random.Next(words.Length)] + System.Text.RegularExpressions.Regex.Unescape(gaps[random.Next(gaps.Length)])))).ToArray();
+
+            var (oneWords, one) = ContentFingerprint.Fingerprint(lines, inTwoFrom: long.MaxValue);
+            var (twoWords, two) = ContentFingerprint.Fingerprint(lines, inTwoFrom: 0);
+
+            Assert.Equal(oneWords, twoWords);
+            Assert.Equal(one.Values, two.Values);
+        }
+    }
+
     [Fact]
     public void Sha256Hex_NoLines_HashOfTheEmptyText()
     {
