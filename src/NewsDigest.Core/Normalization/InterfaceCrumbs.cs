@@ -16,6 +16,12 @@ internal static class InterfaceCrumbs
         "分享", "推荐", "点赞", "评论", "收藏", "打印", "转发",
     };
 
+    // What every label has in common (two to four characters, none of them Latin): most words of a paragraph are
+    // ruled out without a look-up, which was most of the time a page-sized paragraph took here.
+    private static readonly int ShortestLabel = Labels.Min(label => label.Length);
+    private static readonly int LongestLabel = Labels.Max(label => label.Length);
+    private static readonly char LowestFirstLetter = Labels.Min(label => label[0]);
+
     /// <summary>Returns the paragraph without stray labels, and how many were removed.</summary>
     public static (string Text, int Removed) Remove(string paragraph)
     {
@@ -32,7 +38,7 @@ internal static class InterfaceCrumbs
         foreach (var range in text.Split(' '))
         {
             var word = text[range];
-            if (labels.Contains(word))
+            if (IsLabel(word, labels))
             {
                 labelLetters += word.Length;
                 labelCount++;
@@ -48,7 +54,7 @@ internal static class InterfaceCrumbs
         foreach (var range in text.Split(' '))
         {
             var word = text[range];
-            if (labels.Contains(word))
+            if (IsLabel(word, labels))
             {
                 continue;
             }
@@ -63,6 +69,9 @@ internal static class InterfaceCrumbs
 
         return (kept.ToString(), labelCount);
     }
+
+    private static bool IsLabel(ReadOnlySpan<char> word, HashSet<string>.AlternateLookup<ReadOnlySpan<char>> labels) =>
+        word.Length >= ShortestLabel && word.Length <= LongestLabel && word[0] >= LowestFirstLetter && labels.Contains(word);
 
     private static bool HasNonLatinLetter(string text)
     {

@@ -127,6 +127,21 @@ public sealed class TextAnalysisTests
         Assert.Equal(1, removed);
     }
 
+    [Theory]
+    [InlineData("추천")]
+    [InlineData("비추천")]
+    [InlineData("글자크기")]
+    [InlineData("いいね")]
+    [InlineData("コメント")]
+    [InlineData("分享")]
+    public void Remove_LabelOfAnyLengthOrScriptAsAWord_IsRemoved(string label)
+    {
+        var (text, removed) = InterfaceCrumbs.Remove($"The council {label} approved the harbour budget for the coming year.");
+
+        Assert.Equal("The council approved the harbour budget for the coming year.", text);
+        Assert.Equal(1, removed);
+    }
+
     [Fact]
     public void IsCaption_AgencyCreditAfterDescription_IsCaptionButOrdinarySentenceIsNot()
     {
