@@ -165,8 +165,9 @@ internal static class ContentFingerprint
     private static (int WordCount, NearDuplicateSignature Signature)? InTwo(IReadOnlyList<string> lines, long length)
     {
         var (line, offset) = Middle(lines, length);
-        var first = new ShingleStream((int)Math.Min(length / 10, int.MaxValue));
-        var second = new ShingleStream((int)Math.Min(length / 10, int.MaxValue)) { KeepsFirstWords = true };
+        var halfWords = (int)Math.Min(length / 10, int.MaxValue);
+        var first = new ShingleStream(halfWords);
+        var second = new ShingleStream(halfWords) { FirstWords = [] };
         Parallel.Invoke(
             () =>
             {
@@ -192,7 +193,7 @@ internal static class ContentFingerprint
             return null;
         }
 
-        foreach (var word in second.FirstWords)
+        foreach (var word in second.FirstWords!)
         {
             first.AddWord(word, lowerCase: false);
         }
@@ -376,11 +377,11 @@ internal static class ContentFingerprint
 
         public int Words { get; private set; }
 
-        /// <summary>Whether the first <see cref="ShingleSize"/> - 1 words are kept, lower-cased (<see cref="FirstWords"/>).</summary>
-        public bool KeepsFirstWords { get; init; }
-
-        /// <summary>The first words as they went into the shingles, when <see cref="KeepsFirstWords"/>.</summary>
-        public List<string> FirstWords { get; } = [];
+        /// <summary>
+        /// Where the first <see cref="ShingleSize"/> - 1 words go as they went into the shingles (lower-cased) when
+        /// given; null for a stream that need not keep them (every one but a long text's second half).
+        /// </summary>
+        public List<string>? FirstWords { get; init; }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void AddWord(ReadOnlySpan<char> word, bool lowerCase)
@@ -398,9 +399,9 @@ internal static class ContentFingerprint
             }
 
             _lengths[slot] = word.Length;
-            if (KeepsFirstWords && Words < ShingleSize - 1)
+            if (FirstWords is { } firstWords && Words < ShingleSize - 1)
             {
-                FirstWords.Add(new string(copy, 0, word.Length));
+                firstWords.Add(new string(copy, 0, word.Length));
             }
 
             Words++;

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.InteropServices;
 using NewsDigest.Normalization;
 using static NewsDigest.Stories.StoryClusterer;
@@ -108,8 +109,8 @@ internal sealed partial class StoryCluster
     private static RankedTerms Heaviest(CentroidMap vector, int size, int members, StoryVocabulary vocabulary)
     {
         var count = vector.Count;
-        var order = System.Buffers.ArrayPool<long>.Shared.Rent(count);
-        var ids = System.Buffers.ArrayPool<int>.Shared.Rent(count);
+        var order = ArrayPool<long>.Shared.Rent(count);
+        var ids = ArrayPool<int>.Shared.Rent(count);
         var i = 0;
         foreach (var (id, weight) in vector)
         {
@@ -132,8 +133,8 @@ internal sealed partial class StoryCluster
             weights[r] = weight / members;
         }
 
-        System.Buffers.ArrayPool<int>.Shared.Return(ids);
-        System.Buffers.ArrayPool<long>.Shared.Return(order);
+        ArrayPool<int>.Shared.Return(ids);
+        ArrayPool<long>.Shared.Return(order);
         return new RankedTerms(terms, weights);
     }
 
@@ -144,8 +145,8 @@ internal sealed partial class StoryCluster
     internal static StoryEntity[] MostNamed(Dictionary<int, (NamedEntity Entity, int Count)> names, int size)
     {
         var count = names.Count;
-        var keys = System.Buffers.ArrayPool<long>.Shared.Rent(count);
-        var values = System.Buffers.ArrayPool<(NamedEntity Entity, int Count)>.Shared.Rent(count);
+        var keys = ArrayPool<long>.Shared.Rent(count);
+        var values = ArrayPool<(NamedEntity Entity, int Count)>.Shared.Rent(count);
         var i = 0;
         foreach (var value in names.Values)
         {
@@ -163,8 +164,8 @@ internal sealed partial class StoryCluster
         }
 
         // Cleared: the pool would otherwise keep the names alive.
-        System.Buffers.ArrayPool<(NamedEntity Entity, int Count)>.Shared.Return(values, clearArray: true);
-        System.Buffers.ArrayPool<long>.Shared.Return(keys);
+        ArrayPool<(NamedEntity Entity, int Count)>.Shared.Return(values, clearArray: true);
+        ArrayPool<long>.Shared.Return(keys);
         return entities;
     }
 
