@@ -15,7 +15,7 @@ namespace NewsDigest.Cli.Commands;
 /// output. Exit code 0 when every file normalized, 2 when any was refused or missing (or the configuration is
 /// invalid), 1 for usage errors.
 /// </summary>
-internal static class NormalizeCommand
+internal static partial class NormalizeCommand
 {
     public const int ExitRejected = CommandLine.ExitCodes.Input;
 
@@ -24,6 +24,8 @@ internal static class NormalizeCommand
         // Standard output is read by people and tools, not embedded in HTML: keep Hangul and quotes readable.
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+        // Metadata generated at build time: no reflection or run-time code generation, about 20 ms of every run.
+        TypeInfoResolver = NormalizeJson.Default,
     };
 
     public static Command Create()
@@ -144,6 +146,10 @@ internal static class NormalizeCommand
         [JsonPropertyOrder(1)]
         public bool Rejected => true;
     }
+
+    [JsonSerializable(typeof(DocumentLine))]
+    [JsonSerializable(typeof(RejectedFileLine))]
+    private sealed partial class NormalizeJson : JsonSerializerContext;
 
     private sealed record SourceLine(string? Name, string? Host);
 

@@ -15,10 +15,9 @@ internal static class TextCleaner
             return string.Empty;
         }
 
-        var decoded = CharacterReferences.Decode(value);
-
-        // Most extracted text is clean already: then it is returned as it is, without a copy.
-        var text = IsCollapsed(decoded) ? decoded : Collapse(decoded);
+        // Most extracted text is clean already: then it is returned as it is, without a copy. Text with references is
+        // decoded and collapsed in one go, measured first and then written: no decoded copy besides the result.
+        var text = value.Contains('&') ? DecodeAndCollapse(value) : IsCollapsed(value) ? value : Collapse(value);
         return text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC);
     }
 
@@ -55,47 +54,74 @@ internal static class TextCleaner
     /// characters dropped. Measured first, then written straight into a string of that length: a page-sized
     /// paragraph gets no buffer of its size besides the result.
     /// </summary>
-    private static string Collapse(string text) =>
-        string.Create(Collapse(text, [], measureOnly: true), text, static (target, source) => Collapse(source, target, measureOnly: false));
-
-    /// <summary>Writes the collapsed text to <paramref name="target"/> unless <paramref name="measureOnly"/>; returns its length.</summary>
-    private static int Collapse(ReadOnlySpan<char> source, Span<char> target, bool measureOnly)
+    private static string Collapse(string text)
     {
-        var length = 0;
-        var pendingSpace = false;
-        foreach (var c in source)
+        var measure = new CollapsedText([], measureOnly: true);
+        measure.Add(text);
+        return string.Create(measure.Length, text, static (target, source) => new CollapsedText(target, measureOnly: false).Add(source));
+    }
+
+    /// <summary><see cref="Collapse(string)"/> of the text <see cref="CharacterReferences.Decode(string, bool)"/> makes of <paramref name="text"/>.</summary>
+    private static string DecodeAndCollapse(string text)
+    {
+        var measure = new CollapsedText([], measureOnly: true);
+        CharacterReferences.DecodeInto(text, ref measure);
+        return string.Create(measure.Length, text, static (target, source) =>
         {
-            if (char.IsWhiteSpace(c) || char.IsControl(c))
-            {
-                pendingSpace = length > 0;
-                continue;
-            }
+            var writer = new CollapsedText(target, measureOnly: false);
+            CharacterReferences.DecodeInto(source, ref writer);
+        });
+    }
 
-            if (IsInvisible(c))
-            {
-                continue;
-            }
+    /// <summary>
+    /// Collapses text given a piece at a time into <paramref name="target"/> (or only counts it when
+    /// <paramref name="measureOnly"/>): a space stands for each run of whitespace and control characters between
+    /// kept characters, and invisible characters are dropped.
+    /// </summary>
+    private ref struct CollapsedText(Span<char> target, bool measureOnly) : IDecodedTextSink
+    {
+        private readonly Span<char> _target = target;
+        private bool _pendingSpace;
 
-            if (pendingSpace)
+        public int Length { get; private set; }
+
+        public void Add(ReadOnlySpan<char> piece)
+        {
+            var length = Length;
+            foreach (var c in piece)
             {
+                if (char.IsWhiteSpace(c) || char.IsControl(c))
+                {
+                    _pendingSpace = length > 0;
+                    continue;
+                }
+
+                if (IsInvisible(c))
+                {
+                    continue;
+                }
+
+                if (_pendingSpace)
+                {
+                    if (!measureOnly)
+                    {
+                        _target[length] = ' ';
+                    }
+
+                    length++;
+                    _pendingSpace = false;
+                }
+
                 if (!measureOnly)
                 {
-                    target[length] = ' ';
+                    _target[length] = c;
                 }
 
                 length++;
-                pendingSpace = false;
             }
 
-            if (!measureOnly)
-            {
-                target[length] = c;
-            }
-
-            length++;
+            Length = length;
         }
-
-        return length;
     }
 
     /// <summary>

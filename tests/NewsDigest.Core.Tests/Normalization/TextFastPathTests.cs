@@ -25,6 +25,35 @@ public sealed class TextFastPathTests
     }
 
     [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Clean_TextWithReferences_SameAsCleaningTheDecodedText(int seed)
+    {
+        // References that decode to whitespace, control, invisible and plain characters (none to '&', so the decoded
+        // text takes the path without references), between words and runs of whitespace, at either end.
+        string[] pieces =
+        [
+            "word", "Ünïcode", "&nbsp;", "&#9;", "&#x200B;", "&#x202E;", "&#1;", "&eacute;", "&notit;", "&hellip;",
+            "&lt;b&gt;", "&#x1F600;", "&NewLine;", " ", "  ", "\n", "\u00A0", "\u200B", "\u0007", "e\u0301",
+        ];
+        var random = new Random(seed);
+        for (var text = 0; text < 300; text++)
+        {
+            var value = string.Concat(Enumerable.Range(0, random.Next(1, 30))
+                .Select(_ => System.Text.RegularExpressions.Regex.Unescape(pieces[random.Next(pieces.Length)])));
+            if (!value.Contains('&'))
+            {
+                continue;
+            }
+
+            var decoded = NewsDigest.Normalization.Html.CharacterReferences.Decode(value);
+            Assert.DoesNotContain('&', decoded);
+            Assert.Equal(TextCleaner.Clean(decoded), TextCleaner.Clean(value));
+        }
+    }
+
+    [Theory]
     [InlineData("")]
     [InlineData("One")]
     [InlineData("Two words")]

@@ -66,50 +66,50 @@ internal static class CharacterReferences
     public static void AppendDecodedCollapsed(ReadOnlySpan<char> text, StringBuilder builder, ref bool pendingSpace)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        StringBuilder? reference = null;
-        var copied = 0;
-        var next = text.IndexOf('&');
-        while (next >= 0)
-        {
-            HtmlText.AppendCollapsed(builder, text[copied..next], ref pendingSpace);
-            (reference ??= new StringBuilder()).Clear();
-            copied = DecodeOne(text, next, reference, inAttribute: false);
-            foreach (var chunk in reference.GetChunks())
-            {
-                HtmlText.AppendCollapsed(builder, chunk.Span, ref pendingSpace);
-            }
-
-            var after = copied < text.Length ? text[copied..].IndexOf('&') : -1;
-            next = after < 0 ? -1 : copied + after;
-        }
-
-        HtmlText.AppendCollapsed(builder, text[copied..], ref pendingSpace);
+        var sink = new CollapsingAppender(builder, pendingSpace);
+        DecodeInto(text, ref sink);
+        pendingSpace = sink.PendingSpace;
     }
 
     /// <summary>
     /// Measures a raw text node as <see cref="Decode(string, bool)"/> would decode it, piece by piece, without building
     /// the decoded text: on a large page one text node can hold megabytes.
     /// </summary>
-    public static void Measure(ReadOnlySpan<char> text, ref TextMeasure measure)
+    public static void Measure(ReadOnlySpan<char> text, ref TextMeasure measure) => DecodeInto(text, ref measure);
+
+    /// <summary>
+    /// Gives <paramref name="sink"/> <see cref="Decode(string, bool)"/> of <paramref name="text"/> a piece at a time
+    /// (the text between references, then each reference decoded), so that the decoded text is never made whole.
+    /// </summary>
+    public static void DecodeInto<TSink>(ReadOnlySpan<char> text, ref TSink sink)
+        where TSink : IDecodedTextSink, allows ref struct
     {
         StringBuilder? reference = null;
         var copied = 0;
         var next = text.IndexOf('&');
         while (next >= 0)
         {
-            measure.Add(text[copied..next]);
+            sink.Add(text[copied..next]);
             (reference ??= new StringBuilder()).Clear();
             copied = DecodeOne(text, next, reference, inAttribute: false);
             foreach (var chunk in reference.GetChunks())
             {
-                measure.Add(chunk.Span);
+                sink.Add(chunk.Span);
             }
 
             var after = copied < text.Length ? text[copied..].IndexOf('&') : -1;
             next = after < 0 ? -1 : copied + after;
         }
 
-        measure.Add(text[copied..]);
+        sink.Add(text[copied..]);
+    }
+
+    /// <summary><see cref="HtmlText.AppendCollapsed"/> as a sink of decoded pieces.</summary>
+    private struct CollapsingAppender(StringBuilder builder, bool pendingSpace) : IDecodedTextSink
+    {
+        public bool PendingSpace = pendingSpace;
+
+        public void Add(ReadOnlySpan<char> piece) => HtmlText.AppendCollapsed(builder, piece, ref PendingSpace);
     }
 
     /// <summary>Decodes the reference starting at the '&amp;' at <paramref name="start"/>; returns where the text resumes.</summary>

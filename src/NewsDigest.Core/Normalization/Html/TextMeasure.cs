@@ -5,7 +5,7 @@ namespace NewsDigest.Normalization.Html;
 /// collapsed, its commas, and whether it is all whitespace.
 /// </summary>
 /// <param name="lastWasSpace">Whether the text before ended in whitespace (runs collapse across nodes).</param>
-internal struct TextMeasure(bool lastWasSpace)
+internal struct TextMeasure(bool lastWasSpace) : IDecodedTextSink
 {
     public bool LastWasSpace { get; private set; } = lastWasSpace;
 
