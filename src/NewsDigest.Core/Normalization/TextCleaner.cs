@@ -15,9 +15,8 @@ internal static class TextCleaner
             return string.Empty;
         }
 
-        // Most extracted text is clean already: then it is returned as it is, without a copy. Text with references is
-        // decoded and collapsed in one go, measured first and then written: no decoded copy besides the result.
-        var text = value.Contains('&') ? DecodeAndCollapse(value) : IsCollapsed(value) ? value : Collapse(value);
+        // Most extracted text is clean already: then it is returned as it is, without a copy.
+        var text = value.Contains('&') || !IsCollapsed(value) ? DecodeAndCollapse(value) : value;
         return text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC);
     }
 
@@ -50,18 +49,11 @@ internal static class TextCleaner
     }
 
     /// <summary>
-    /// The text with each run of whitespace and control characters made one space (none at the ends) and invisible
-    /// characters dropped. Measured first, then written straight into a string of that length: a page-sized
-    /// paragraph gets no buffer of its size besides the result.
+    /// The text <see cref="CharacterReferences.Decode(string, bool)"/> makes of <paramref name="text"/>, with each run
+    /// of whitespace and control characters made one space (none at the ends) and invisible characters dropped. It is
+    /// decoded twice, to be measured and then written straight into a string of that length: a page-sized paragraph
+    /// gets no decoded copy and no buffer of its size besides the result.
     /// </summary>
-    private static string Collapse(string text)
-    {
-        var measure = new CollapsedText([], measureOnly: true);
-        measure.Add(text);
-        return string.Create(measure.Length, text, static (target, source) => new CollapsedText(target, measureOnly: false).Add(source));
-    }
-
-    /// <summary><see cref="Collapse(string)"/> of the text <see cref="CharacterReferences.Decode(string, bool)"/> makes of <paramref name="text"/>.</summary>
     private static string DecodeAndCollapse(string text)
     {
         var measure = new CollapsedText([], measureOnly: true);
