@@ -31,8 +31,12 @@ internal sealed class DigestComposer(
 
     private const int ParallelReads = 8;
 
-    /// <summary>Documents read before a large window's block is read into features and its text let go.</summary>
-    internal const int ReadBlock = 4096;
+    /// <summary>
+    /// Documents read before a large window's block is read into features and its text let go. Small, so that the text
+    /// dies young, in the collections of the youngest generations: a block of thousands lives long enough to be moved
+    /// to the oldest generation first, and dies there, where only a collection of the whole heap reclaims it.
+    /// </summary>
+    internal const int ReadBlock = 128;
 
     /// <summary>What the next digest would say if it were compiled now, without storing or sending anything.</summary>
     public async Task<(DigestRecord Record, RenderedDigest Rendered)> ComposePendingAsync(CancellationToken cancellationToken)

@@ -6,8 +6,9 @@ namespace NewsDigest.Stories;
 /// <summary>
 /// Reads documents into features for one vocabulary, a call at a time: drafts are read in parallel a block at a time,
 /// then given ids and counted in document order, so that term ids and counts are exactly those of reading one
-/// document after another, however the documents are split between calls. The drafts and buffers are kept from call
-/// to call, so a window read in many calls allocates them once.
+/// document after another, however the documents are split between calls. A call's last block is given ids by the
+/// next call, while that call's first block is read, so small calls keep every core busy too. The drafts and
+/// buffers are kept from call to call, so a window read in many calls allocates them once.
 /// </summary>
 /// <remarks>
 /// Giving ids writes the vocabulary, so it runs on one thread; the other cores read the next block's drafts
@@ -25,53 +26,104 @@ internal sealed class DocumentFeatureReader(StoryVocabulary vocabulary)
     private readonly Dictionary<DocumentSource, DocumentSource> _sources = [];
     private int _claimed;
 
+    // The block read into drafts and not yet given ids: the documents it came from are held until it is.
+    private PendingBlock _pending = new([], 0, 0, 1, true);
+
+    /// <summary>Reads every one of <paramref name="documents"/> into features: <see cref="Add"/>, then <see cref="Finish"/>.</summary>
     /// <param name="keepText">False to keep each document without its paragraphs (<see cref="StoryDocument.WithoutText"/>) once read.</param>
     public DocumentFeatures[] Read(IReadOnlyList<StoryDocument> documents, bool keepText = true)
     {
         ArgumentNullException.ThrowIfNull(documents);
-        var features = new DocumentFeatures[documents.Count];
-        var workers = Math.Max(1, Math.Min(Environment.ProcessorCount, documents.Count / 64));
-        var block = Math.Min(documents.Count, 256 * workers);
+        var features = new List<DocumentFeatures>(documents.Count);
+        Add(documents, keepText, features);
+        Finish(features);
+        return [.. features];
+    }
+
+    /// <summary>
+    /// Reads <paramref name="documents"/> into drafts and appends to <paramref name="features"/> the features of every
+    /// document before its last block, in order: that block is given ids by the next call, while the next documents'
+    /// drafts are read, or by <see cref="Finish"/>. So a window added in small blocks, whose documents die young
+    /// instead of growing the oldest generation, still has every core reading.
+    /// </summary>
+    /// <param name="documents">Held, and to be left unchanged, until the next call or <see cref="Finish"/>.</param>
+    /// <param name="keepText">False to keep each document without its paragraphs (<see cref="StoryDocument.WithoutText"/>) once read.</param>
+    public void Add(IReadOnlyList<StoryDocument> documents, bool keepText, List<DocumentFeatures> features)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        ArgumentNullException.ThrowIfNull(features);
+        // A core for every 64 documents; with a block pending, two at least: one gives it ids while the other reads.
+        var workers = Math.Max(1, Math.Min(Environment.ProcessorCount, Math.Max(documents.Count / 64, _pending.Count > 0 ? 2 : 1)));
+        var block = Math.Max(1, Math.Min(documents.Count, 256 * workers));
         Reserve(block, workers);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = workers };
-
-        var first = Math.Min(block, documents.Count);
-        _claimed = 0;
-        Parallel.For(0, workers, parallel, w => ReadClaimed(documents, 0, 0, first, w));
         for (var start = 0; start < documents.Count; start += block)
         {
-            var slot = (start / block) % 2;
             var count = Math.Min(block, documents.Count - start);
-            var nextStart = start + block;
-            var nextCount = Math.Max(0, Math.Min(block, documents.Count - nextStart));
-
-            // The vocabulary is only read here: it has every id the blocks before gave.
+            var slot = 1 - _pending.Slot;
+            var pending = _pending;
             _claimed = 0;
-            Parallel.For(0, workers, parallel, _ =>
+            if (pending.Count == 0)
             {
-                for (var i = Interlocked.Increment(ref _claimed) - 1; i < count; i = Interlocked.Increment(ref _claimed) - 1)
-                {
-                    KnownIds(_drafts[slot][i], vocabulary, ref _known[slot][i]);
-                }
-            });
-
-            _claimed = 0;
-            Parallel.For(0, workers, parallel, w =>
+                Parallel.For(0, workers, parallel, w => ReadClaimed(documents, slot, start, count, w));
+            }
+            else
             {
-                if (w == 0)
+                KnownIds(pending, parallel);
+                Parallel.For(0, workers, parallel, w =>
                 {
-                    for (var i = 0; i < count; i++)
+                    if (w == 0)
                     {
-                        var document = documents[start + i];
-                        features[start + i] = DocumentFeatures.FromDraft(keepText ? document : document.WithoutText(Shared(document.Source)), _drafts[slot][i], _known[slot][i], vocabulary);
+                        GiveIds(pending, features);
                     }
-                }
 
-                ReadClaimed(documents, 1 - slot, nextStart, nextCount, w);
-            });
+                    ReadClaimed(documents, slot, start, count, w);
+                });
+            }
+
+            _pending = new PendingBlock(documents, start, count, slot, keepText);
         }
+    }
 
-        return features;
+    /// <summary>Appends to <paramref name="features"/> the features of the last block <see cref="Add"/> read.</summary>
+    public void Finish(List<DocumentFeatures> features)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        var pending = _pending;
+        if (pending.Count > 0)
+        {
+            KnownIds(pending, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount });
+            GiveIds(pending, features);
+            _pending = pending with { Documents = [], Count = 0 };
+        }
+    }
+
+    /// <summary>
+    /// The ids of the pending block's words that the vocabulary already has, on every core: the vocabulary is only
+    /// read here, and it has every id the blocks before gave.
+    /// </summary>
+    private void KnownIds(PendingBlock pending, ParallelOptions parallel)
+    {
+        _claimed = 0;
+        Parallel.For(0, parallel.MaxDegreeOfParallelism, parallel, _ =>
+        {
+            for (var i = Interlocked.Increment(ref _claimed) - 1; i < pending.Count; i = Interlocked.Increment(ref _claimed) - 1)
+            {
+                KnownIds(_drafts[pending.Slot][i], vocabulary, ref _known[pending.Slot][i]);
+            }
+        });
+        _claimed = 0;
+    }
+
+    /// <summary>Gives the pending block's drafts ids, in document order, and appends their features.</summary>
+    private void GiveIds(PendingBlock pending, List<DocumentFeatures> features)
+    {
+        for (var i = 0; i < pending.Count; i++)
+        {
+            var document = pending.Documents[pending.Start + i];
+            var kept = pending.KeepText ? document : document.WithoutText(Shared(document.Source));
+            features.Add(DocumentFeatures.FromDraft(kept, _drafts[pending.Slot][i], _known[pending.Slot][i], vocabulary));
+        }
     }
 
     /// <summary>The one source object kept for the outlet of <paramref name="source"/>: the first one read.</summary>
@@ -137,4 +189,7 @@ internal sealed class DocumentFeatureReader(StoryVocabulary vocabulary)
             ids[t] = vocabulary.TryGetId(draft.Term(t), out var id) ? id : -1;
         }
     }
+
+    /// <summary><paramref name="Count"/> documents of <paramref name="Documents"/> from <paramref name="Start"/>, read into the drafts of <paramref name="Slot"/>.</summary>
+    private sealed record PendingBlock(IReadOnlyList<StoryDocument> Documents, int Start, int Count, int Slot, bool KeepText);
 }

@@ -90,11 +90,6 @@ internal sealed partial class StoryClusterer
             }
         }
 
-        // Reading the window is over: what it left in the oldest generation goes before the single pass grows beside
-        // it. Swept, not compacted: what the pass promotes fills the space freed, and a sweep pauses it less.
-        var start = GroupingPart.Mark();
-        PhaseCollector.BetweenPhases(features.Length, compacting: false);
-        var collections = GroupingPart.Since(start);
         var idf = vocabulary.InverseDocumentFrequencies();
         var (clusters, pass, merges) = BuildStories(features, vocabulary, knownStories, idf);
         // The stories hold all their groups are built from: the key index went with the pass, and the reports' term
@@ -104,9 +99,9 @@ internal sealed partial class StoryClusterer
             document.ForgetVectors();
         }
 
-        start = GroupingPart.Mark();
-        PhaseCollector.BetweenPhases(features.Length, compacting: true);
-        collections += GroupingPart.Since(start);
+        var start = GroupingPart.Mark();
+        PhaseCollector.BetweenPhases(features.Length);
+        var collections = GroupingPart.Since(start);
         start = GroupingPart.Mark();
         var groups = ToGroups(clusters, vocabulary);
         var statistics = vocabulary.ToStatistics();

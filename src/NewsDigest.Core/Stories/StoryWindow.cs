@@ -41,7 +41,7 @@ internal sealed class StoryWindow
             throw new InvalidOperationException("The window has been grouped: documents can no longer be added.");
         }
 
-        _features.AddRange(_reader!.Read(documents, keepText));
+        _reader!.Add(documents, keepText, _features);
         _count += documents.Count;
     }
 
@@ -57,6 +57,7 @@ internal sealed class StoryWindow
         _grouped = true;
         // Nothing is read after this: the readers' drafts and their tables of words and names (tens of megabytes on
         // a large window) go before the grouping's own data grows.
+        _reader!.Finish(_features);
         _reader = null;
         var features = _features.ToArray();
         // Held by the stories from here on: the window may outlive the grouping (a composer's state) without keeping them.

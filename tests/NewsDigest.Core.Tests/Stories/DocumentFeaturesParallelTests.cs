@@ -51,6 +51,33 @@ public sealed class DocumentFeaturesParallelTests
         }
     }
 
+    [Fact]
+    public void Add_SmallBlocks_EachBlockGivenIdsByTheNextCallAndTheLastByFinish()
+    {
+        // Blocks of 128 as the composer hands a large window over: each read while the block before is given ids.
+        var documents = Documents(700);
+        var whole = DocumentFeatures.BuildAll(documents, new StoryVocabulary());
+        var reader = new DocumentFeatureReader(new StoryVocabulary());
+        var features = new List<DocumentFeatures>();
+        var counts = new List<int>();
+        foreach (var block in documents.Chunk(128))
+        {
+            reader.Add(block, keepText: false, features);
+            counts.Add(features.Count);
+        }
+
+        reader.Finish(features);
+
+        Assert.Equal([0, 128, 256, 384, 512, 640], counts);
+        Assert.Equal(whole.Length, features.Count);
+        for (var i = 0; i < whole.Length; i++)
+        {
+            Assert.Equal(documents[i].Id, features[i].Document.Id);
+            Assert.False(features[i].Document.HasText);
+            AssertSameFeatures(whole[i], features[i]);
+        }
+    }
+
     /// <summary>Every feature of <paramref name="actual"/> is that of <paramref name="expected"/>, vocabulary ids included.</summary>
     internal static void AssertSameFeatures(DocumentFeatures expected, DocumentFeatures actual)
     {

@@ -41,7 +41,7 @@ public sealed class GroupingMemoryTests
     [Fact]
     public void BetweenPhases_WindowBelowTheBound_DoesNotCollect()
     {
-        Assert.False(PhaseCollector.BetweenPhases(PhaseCollector.MinDocuments - 1, compacting: true));
+        Assert.False(PhaseCollector.BetweenPhases(PhaseCollector.MinDocuments - 1));
     }
 
     [Fact]
@@ -49,7 +49,7 @@ public sealed class GroupingMemoryTests
     {
         var before = GC.CollectionCount(GC.MaxGeneration);
 
-        Assert.True(PhaseCollector.BetweenPhases(PhaseCollector.MinDocuments, compacting: false));
+        Assert.True(PhaseCollector.BetweenPhases(PhaseCollector.MinDocuments));
 
         Assert.True(GC.CollectionCount(GC.MaxGeneration) > before);
     }

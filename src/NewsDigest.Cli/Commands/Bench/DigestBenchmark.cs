@@ -9,8 +9,9 @@ using NewsDigest.Stories;
 namespace NewsDigest.Cli.Commands.Bench;
 
 /// <summary>
-/// <c>bench digest</c>: composes one digest over synthetic documents (story grouping, summaries, ranking and every
-/// rendering; no storage) for each size, printing time, allocations and peak working set, so the growth rate shows.
+/// <c>bench digest</c>: composes a digest over synthetic documents (story grouping, summaries, ranking and every
+/// rendering; no storage) a few times for each size, printing time, allocations and peak working set of each run and
+/// the median time per document of each size, so the growth rate shows above the noise of a single run.
 /// </summary>
 internal static class DigestBenchmark
 {
@@ -22,17 +23,23 @@ internal static class DigestBenchmark
             DefaultValueFactory = _ => "10000,100000",
         };
         var seed = new Option<int>("--seed") { Description = "Random seed of the generator.", DefaultValueFactory = _ => 20260115 };
+        var runs = new Option<int>("--runs")
+        {
+            Description = "Digests composed for each size: the growth is worked out from each size's median time.",
+            DefaultValueFactory = _ => 3,
+        };
         var command = new Command("digest", "Compose digests over synthetic documents (clustering included, storage excluded).");
         command.Options.Add(sizes);
         command.Options.Add(seed);
+        command.Options.Add(runs);
         command.SetAction((parseResult, cancellationToken) =>
-            Task.FromResult(Run(parseResult.GetValue(sizes) ?? string.Empty, parseResult.GetValue(seed), cancellationToken)));
+            Task.FromResult(Run(parseResult.GetValue(sizes) ?? string.Empty, parseResult.GetValue(seed), parseResult.GetValue(runs), cancellationToken)));
         return command;
     }
 
-    private static int Run(string sizesText, int seed, CancellationToken cancellationToken)
+    private static int Run(string sizesText, int seed, int runs, CancellationToken cancellationToken)
     {
-        var sizes = new List<int>();
+        var sizes = new SortedSet<int>();
         foreach (var part in sizesText.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var size) || size < 1)
@@ -42,6 +49,12 @@ internal static class DigestBenchmark
             }
 
             sizes.Add(size);
+        }
+
+        if (runs < 1)
+        {
+            Console.Error.WriteLine($"bench digest: '{runs}' is not a number of runs.");
+            return 1;
         }
 
         var options = new DigestOptions();
@@ -56,41 +69,67 @@ internal static class DigestBenchmark
             $"warm-up: {passes} digests of {warmUp.Count:N0} documents {(steady ? "until three in a row were within 5%" : "(budget spent before the rate settled)")}"));
 
         Console.WriteLine("documents  developments  stories  B3 P   B3 R  entries   seconds   us/doc  grouping s  summaries s  rendering s  GC pause s   allocated MB  of it grouping MB   peak working set MB");
-        var perDocument = new List<(int Size, double Microseconds)>();
-        var fingerprints = new List<(int Size, string Fingerprint, string Digest)>();
+        // Each size's runs one after another, smallest size first: a small window composed right after a large one
+        // finds the heap the large one grew, and runs faster than it does on its own.
+        var measured = sizes.ToDictionary(size => size, _ => new List<DigestRun>());
         var insides = new List<string>();
-        using var progress = new CommandLine.ProgressReporter("bench digest", sizes.Sum(s => (long)s), "documents composed");
+        using var progress = new CommandLine.ProgressReporter("bench digest", runs * sizes.Sum(s => (long)s), "documents composed");
         foreach (var size in sizes)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var (line, inside, microseconds, fingerprint, digest) = Measure(size, seed, now, options, renderer);
-            Console.WriteLine(line);
-            insides.Add(inside);
-            fingerprints.Add((size, fingerprint, digest));
-            perDocument.Add((size, microseconds));
-            progress.Advance(size);
+            for (var run = 0; run < runs; run++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var measure = Measure(size, seed, now, options, renderer);
+                Console.WriteLine(measure.Line);
+                insides.Add(measure.Inside);
+                measured[size].Add(measure);
+                progress.Advance(size);
+            }
         }
 
-        if (perDocument.Count >= 2)
+        var medians = sizes.Select(size => (Size: size, Microseconds: Median(measured[size].Select(r => r.Microseconds)))).ToList();
+        if (runs > 1)
         {
-            var (smallest, smallCost) = perDocument.MinBy(p => p.Size);
-            var (largest, largeCost) = perDocument.MaxBy(p => p.Size);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Median of {runs} runs, time per document:"));
+            foreach (var (size, microseconds) in medians)
+            {
+                var times = measured[size].Select(r => r.Microseconds).ToList();
+                Console.WriteLine(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{size,9:N0}  {microseconds,7:0} us/doc  ({times.Min():0}-{times.Max():0})  {Median(measured[size].Select(r => r.Seconds)),6:0.00} s"));
+            }
+        }
+
+        if (medians.Count >= 2)
+        {
+            var (smallest, smallCost) = medians[0];
+            var (largest, largeCost) = medians[^1];
+            var (fastest, slowest) = (measured[largest].Min(r => r.Microseconds), measured[largest].Max(r => r.Microseconds));
+            var (fastestSmall, slowestSmall) = (measured[smallest].Min(r => r.Microseconds), measured[smallest].Max(r => r.Microseconds));
+            var spread = runs > 1
+                ? string.Create(CultureInfo.InvariantCulture, $"; medians of {runs} runs, x{fastest / slowestSmall:0.00}-x{slowest / fastestSmall:0.00} from the runs furthest apart.")
+                : ".";
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"Growth: time per document x{largeCost / smallCost:0.00} from {smallest:N0} to {largest:N0} documents (x{(double)largest / smallest:0.#} documents; 1.00 is linear, x{(double)largest / smallest:0.#} would be quadratic)."));
+                $"Growth: time per document x{largeCost / smallCost:0.00} from {smallest:N0} to {largest:N0} documents (x{(double)largest / smallest:0.#} documents; 1.00 is linear, x{(double)largest / smallest:0.#} would be quadratic){spread}"));
         }
 
         Console.WriteLine("Inside the grouping, seconds (of them paused for garbage collection):");
-        Console.WriteLine("documents           reading       collections       single pass            merges            groups");
+        Console.WriteLine("documents           reading        collection       single pass            merges            groups");
         foreach (var inside in insides)
         {
             Console.WriteLine(inside);
         }
 
-        foreach (var (size, fingerprint, digest) in fingerprints)
+        var same = true;
+        foreach (var size in sizes)
         {
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Stories at {size:N0} documents: fingerprint {fingerprint} (the same stories with the same documents give the same fingerprint)."));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Digest at {size:N0} documents: fingerprint {digest} (of the rendered digest and every story's headline and summary to remember)."));
+            var (fingerprint, digest) = (measured[size][0].Fingerprint, measured[size][0].Digest);
+            var again = measured[size].TrueForAll(r => r.Fingerprint == fingerprint && r.Digest == digest);
+            same &= again;
+            var note = runs == 1 ? string.Empty : again ? $", in all {runs} runs" : ", NOT THE SAME IN EVERY RUN";
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Stories at {size:N0} documents: fingerprint {fingerprint}{note} (the same stories with the same documents give the same fingerprint)."));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Digest at {size:N0} documents: fingerprint {digest}{note} (of the rendered digest and every story's headline and summary to remember)."));
         }
 
         Console.WriteLine("developments: distinct developments the generator wrote about; stories: how many the grouping found;");
@@ -98,11 +137,17 @@ internal static class DigestBenchmark
         Console.WriteLine("grouping / summaries / rendering: the phases of the time; GC pause: the part of it the garbage collector paused the program.");
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"Inside the grouping: reading the window into features; the collections between phases ({PhaseCollector.MinDocuments:N0} documents or more);"));
+            $"Inside the grouping: reading the window into features; the collection after the single pass ({PhaseCollector.MinDocuments:N0} documents or more);"));
         Console.WriteLine("the single pass over the documents; the merge passes over the stories; building the groups and the term statistics.");
         Console.WriteLine("The documents are generated a block at a time and read into the digest as the composer reads them from storage: generating");
         Console.WriteLine("them, and generating again the few the summaries read, is storage's part and left out of the time, pauses and allocations.");
         Console.WriteLine("Peak working set is the process's peak so far (generation included), so it only grows from row to row.");
+        if (!same)
+        {
+            Console.Error.WriteLine("bench digest: the same documents gave different stories or digests from run to run.");
+            return 1;
+        }
+
         return 0;
     }
 
@@ -110,7 +155,7 @@ internal static class DigestBenchmark
     /// One row of the table: a digest over <paramref name="size"/> documents, scored against their developments. In a
     /// method of its own so nothing of one size (its store, its stories) is held while the next is measured.
     /// </summary>
-    private static (string Line, string Inside, double Microseconds, string Fingerprint, string Digest) Measure(int size, int seed, DateTimeOffset now, DigestOptions options, DigestRenderer renderer)
+    private static DigestRun Measure(int size, int seed, DateTimeOffset now, DigestOptions options, DigestRenderer renderer)
     {
         var store = new SyntheticStore(seed, size, now);
         GC.Collect();
@@ -129,7 +174,7 @@ internal static class DigestBenchmark
         var inside = string.Create(
             CultureInfo.InvariantCulture,
             $"{size,9:N0}  {Part(phases.Reading),16}  {Part(parts.Collections),16}  {Part(parts.Pass),16}  {Part(parts.Merges),16}  {Part(parts.Groups),16}");
-        return (line, inside, total.TotalMicroseconds / size, fingerprint, digest);
+        return new DigestRun(line, inside, total.TotalSeconds, total.TotalMicroseconds / size, fingerprint, digest);
     }
 
     /// <summary>
@@ -192,6 +237,15 @@ internal static class DigestBenchmark
 
         return [.. labels];
     }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+
+    /// <summary>One run of one size: its row, its grouping's parts, and what it composed.</summary>
+    private sealed record DigestRun(string Line, string Inside, double Seconds, double Microseconds, string Fingerprint, string Digest);
 
     /// <summary>A short hash of what a digest says and what its stories remember: a speed change must leave it unchanged too.</summary>
     private static string Fingerprint(DigestEdition edition, string json)
