@@ -4,7 +4,7 @@ namespace NewsDigest.Stories;
 
 /// <summary>
 /// Where a grouping of features already read spent its time, each part with the garbage-collection pauses within it:
-/// the collections between its phases (windows of <see cref="PhaseCollector.MinDocuments"/> documents or more), the
+/// the collection after its single pass (windows of <see cref="PhaseCollector.MinDocuments"/> documents or more), the
 /// single pass over the documents, the merge passes over the stories, and building the groups and the term statistics
 /// carried to the next digest.
 /// </summary>
