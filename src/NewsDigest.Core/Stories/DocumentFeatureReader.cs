@@ -62,24 +62,21 @@ internal sealed class DocumentFeatureReader(StoryVocabulary vocabulary)
             var count = Math.Min(block, documents.Count - start);
             var slot = 1 - _pending.Slot;
             var pending = _pending;
-            _claimed = 0;
-            if (pending.Count == 0)
-            {
-                Parallel.For(0, workers, parallel, w => ReadClaimed(documents, slot, start, count, w));
-            }
-            else
+            if (pending.Count > 0)
             {
                 KnownIds(pending, parallel);
-                Parallel.For(0, workers, parallel, w =>
-                {
-                    if (w == 0)
-                    {
-                        GiveIds(pending, features);
-                    }
-
-                    ReadClaimed(documents, slot, start, count, w);
-                });
             }
+
+            _claimed = 0;
+            Parallel.For(0, workers, parallel, w =>
+            {
+                if (w == 0)
+                {
+                    GiveIds(pending, features);
+                }
+
+                ReadClaimed(documents, slot, start, count, w);
+            });
 
             _pending = new PendingBlock(documents, start, count, slot, keepText);
         }
@@ -112,7 +109,6 @@ internal sealed class DocumentFeatureReader(StoryVocabulary vocabulary)
                 KnownIds(_drafts[pending.Slot][i], vocabulary, ref _known[pending.Slot][i]);
             }
         });
-        _claimed = 0;
     }
 
     /// <summary>Gives the pending block's drafts ids, in document order, and appends their features.</summary>

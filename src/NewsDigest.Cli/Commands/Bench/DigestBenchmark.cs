@@ -87,7 +87,7 @@ internal static class DigestBenchmark
             }
         }
 
-        var medians = sizes.Select(size => (Size: size, Microseconds: Median(measured[size].Select(r => r.Microseconds)))).ToList();
+        var medians = sizes.Select(size => (Size: size, Microseconds: SteadyRate.Median([.. measured[size].Select(r => r.Microseconds)]))).ToList();
         if (runs > 1)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Median of {runs} runs, time per document:"));
@@ -96,7 +96,7 @@ internal static class DigestBenchmark
                 var times = measured[size].Select(r => r.Microseconds).ToList();
                 Console.WriteLine(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"{size,9:N0}  {microseconds,7:0} us/doc  ({times.Min():0}-{times.Max():0})  {Median(measured[size].Select(r => r.Seconds)),6:0.00} s"));
+                    $"{size,9:N0}  {microseconds,7:0} us/doc  ({times.Min():0}-{times.Max():0})  {SteadyRate.Median([.. measured[size].Select(r => r.Seconds)]),6:0.00} s"));
             }
         }
 
@@ -236,12 +236,6 @@ internal static class DigestBenchmark
         }
 
         return [.. labels];
-    }
-
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
     }
 
     /// <summary>One run of one size: its row, its grouping's parts, and what it composed.</summary>
